@@ -1,0 +1,70 @@
+import type { Container } from 'inversify';
+import type { DestinationStream } from 'pino';
+import type { JobScheduler } from '../application/ports/job-scheduler';
+import type { Logger } from '../application/ports/logger';
+import type { UnitOfWork } from '../application/ports/unit-of-work';
+import { TOKENS } from '../application/ports/tokens';
+import type { DrainState } from '../application/shared/drain-state';
+import type { OutboxRelay } from '../application/shared/outbox-relay';
+import type { HttpServer } from '../adapters/http/http-server';
+import type { AppConfig } from './config';
+import { buildContainer } from './container';
+import { INFRA } from './infra-tokens';
+import { seedDemoData } from './seed';
+import { ShutdownCoordinator } from './shutdown-coordinator';
+
+export interface StartOptions {
+  readonly logDestination?: DestinationStream;
+  readonly overrides?: (container: Container) => void;
+}
+
+export interface RunningApplication {
+  readonly container: Container;
+  readonly url: string;
+  readonly port: number;
+  /** Drains and closes everything; resolves to the process exit code. */
+  shutdown(reason: string): Promise<number>;
+}
+
+/** Builds the container for `config`, seeds, starts jobs and the HTTP server, and wires the shutdown phases. */
+export const startApplication = async (config: AppConfig, options: StartOptions = {}): Promise<RunningApplication> => {
+  const container = buildContainer({ config, ...options });
+  const logger = container.get<Logger>(TOKENS.shared.Logger);
+
+  for (const name of config.generatedKeys) {
+    logger.warn(
+      { variable: name },
+      `${name} not set: using a random key for this boot only (sessions and signatures end at restart)`,
+    );
+  }
+
+  const relay = container.get<OutboxRelay>(TOKENS.shared.OutboxRelay);
+  container.get<UnitOfWork>(TOKENS.shared.UnitOfWork).onCommitted(() => relay.kick());
+
+  const logins = config.seedDemoData ? await seedDemoData(container, logger) : [];
+
+  const scheduler = container.get<JobScheduler>(TOKENS.shared.JobScheduler);
+  await scheduler.start();
+
+  const server = container.get<HttpServer>(INFRA.HttpServer);
+  const address = await server.listen(config.http.port, config.http.host);
+  const shownHost = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+  const url = `http://${shownHost}:${address.port}`;
+  logger.info({ url, apiBase: `${url}/v1`, env: config.env }, `Bianca listening on ${url} (API at ${url}/v1)`);
+  for (const login of logins)
+    logger.info({ role: login.role }, `demo login (${login.role}): ${login.email} / ${login.password}`);
+
+  const coordinator = new ShutdownCoordinator(logger, config.shutdownTimeoutMs);
+  coordinator.register('stop-intake', () => {
+    container.get<DrainState>(TOKENS.shared.DrainState).startDraining();
+    return Promise.resolve();
+  });
+  coordinator.register('drain-http', async () => {
+    if (!(await server.drain(config.http.drainTimeoutMs)))
+      throw new Error('requests still running at the drain deadline were cut off');
+  });
+  coordinator.register('stop-jobs', () => scheduler.stop());
+  coordinator.register('flush-outbox', () => relay.whenIdle());
+
+  return { container, url, port: address.port, shutdown: (reason) => coordinator.shutdown(reason) };
+};

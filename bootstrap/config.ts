@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * Every setting, read once from the environment through this one schema (RESOLUTIONS.md 26). Defaults give
+ * the embedded profile; each real service switches on when its URL or key is set. Every variable has a row in
+ * the README's configuration table.
+ */
+const boolean = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value)));
+
+const integer = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+        ctx.addIssue({ code: 'custom', message: `must be an integer from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return Number(value);
+    });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const optionalUrl = (protocols: readonly string[]) =>
+  optionalText.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const secret = optionalText.refine((value) => value === undefined || value.length >= 32, {
+  message: 'must be at least 32 characters long',
+});
+
+const origins = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const list = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s*]+$/.test(origin)) {
+      ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://app.example.com` });
+      return z.NEVER;
+    }
+  }
+  return list;
+});
+
+const schema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], { error: 'must be development, test or production' })
+    .default('development'),
+  PORT: integer(0, 65535, 3000),
+  HOST: optionalText,
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
+  FRONTEND_URL: optionalUrl(['http:', 'https:']),
+  CORS_ORIGINS: origins,
+  TRUST_PROXY_HOPS: integer(0, 10, 0),
+  HTTP_DRAIN_TIMEOUT_MS: integer(0, 10_000, 10_000),
+  SHUTDOWN_TIMEOUT_MS: integer(1000, 120_000, 30_000),
+  MONGODB_URL: optionalUrl(['mongodb:', 'mongodb+srv:']),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  JWT_SECRET: secret,
+  MFA_ENCRYPTION_KEY: secret,
+  AUDIT_SIGNING_KEY: secret,
+  HMAC_PEPPER: secret,
+  SEED_DEMO_DATA: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
+  TEST_SUPPORT_ROUTES: boolean(false),
+  API_DOCS_ENABLED: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
+  SCHEDULER_POLL_MS: integer(100, 60_000, 1000),
+});
+
+export type Environment = Record<string, string | undefined>;
+
+export interface Keys {
+  readonly jwtSecret: string;
+  readonly mfaEncryptionKey: string;
+  readonly auditSigningKey: string;
+  readonly hmacPepper: string;
+}
+
+export interface AppConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly publicBaseUrl: string;
+    readonly frontendUrl: string;
+    /** Explicit allow-list; `null` means "any localhost / 127.0.0.1 origin" (development and test only). */
+    readonly corsOrigins: readonly string[] | null;
+    readonly trustProxyHops: number;
+    readonly drainTimeoutMs: number;
+    readonly apiDocsEnabled: boolean;
+  };
+  readonly logLevel: string;
+  readonly shutdownTimeoutMs: number;
+  readonly mongodbUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly keys: Keys;
+  /** Names of keys generated for this boot only (logged as a warning; never in production). */
+  readonly generatedKeys: readonly string[];
+  readonly seedDemoData: boolean;
+  readonly testSupportRoutes: boolean;
+  readonly schedulerPollMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const keyNames = {
+  jwtSecret: 'JWT_SECRET',
+  mfaEncryptionKey: 'MFA_ENCRYPTION_KEY',
+  auditSigningKey: 'AUDIT_SIGNING_KEY',
+  hmacPepper: 'HMAC_PEPPER',
+} as const satisfies Record<keyof Keys, string>;
+
+/** Parses the environment; throws `ConfigError` whose message is one line naming the variable at fault. */
+export const loadConfig = (environment: Environment): AppConfig => {
+  const parsed = schema.safeParse(environment);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+
+  const generatedKeys: string[] = [];
+  const keyOf = (name: keyof Keys): string => {
+    const value = e[keyNames[name]];
+    if (value !== undefined) return value;
+    if (production)
+      throw new ConfigError(`Invalid configuration: ${keyNames[name]} is required when NODE_ENV=production`);
+    generatedKeys.push(keyNames[name]);
+    return randomBytes(32).toString('base64url');
+  };
+  const keys: Keys = {
+    jwtSecret: keyOf('jwtSecret'),
+    mfaEncryptionKey: keyOf('mfaEncryptionKey'),
+    auditSigningKey: keyOf('auditSigningKey'),
+    hmacPepper: keyOf('hmacPepper'),
+  };
+
+  if (production) {
+    if (e.MONGODB_URL === undefined)
+      throw new ConfigError('Invalid configuration: MONGODB_URL is required when NODE_ENV=production');
+    if (e.REDIS_URL === undefined)
+      throw new ConfigError('Invalid configuration: REDIS_URL is required when NODE_ENV=production');
+    if (e.CORS_ORIGINS === undefined)
+      throw new ConfigError('Invalid configuration: CORS_ORIGINS is required when NODE_ENV=production');
+    if (e.SEED_DEMO_DATA === 'true')
+      throw new ConfigError('Invalid configuration: SEED_DEMO_DATA cannot be true when NODE_ENV=production');
+    if (e.TEST_SUPPORT_ROUTES)
+      throw new ConfigError('Invalid configuration: TEST_SUPPORT_ROUTES cannot be true when NODE_ENV=production');
+    if (e.PUBLIC_BASE_URL === undefined)
+      throw new ConfigError('Invalid configuration: PUBLIC_BASE_URL is required when NODE_ENV=production');
+  }
+
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+      publicBaseUrl,
+      frontendUrl: (e.FRONTEND_URL ?? 'http://localhost:8081').replace(/\/+$/, ''),
+      corsOrigins: e.CORS_ORIGINS ?? null,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+      drainTimeoutMs: e.HTTP_DRAIN_TIMEOUT_MS,
+      apiDocsEnabled: e.API_DOCS_ENABLED === undefined ? !production : e.API_DOCS_ENABLED === 'true',
+    },
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    mongodbUrl: e.MONGODB_URL,
+    redisUrl: e.REDIS_URL,
+    keys,
+    generatedKeys,
+    seedDemoData:
+      e.SEED_DEMO_DATA === undefined
+        ? e.NODE_ENV === 'development' && e.MONGODB_URL === undefined
+        : e.SEED_DEMO_DATA === 'true',
+    testSupportRoutes: e.TEST_SUPPORT_ROUTES,
+    schedulerPollMs: e.SCHEDULER_POLL_MS,
+  };
+};

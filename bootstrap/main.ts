@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { reportStartupFailure, runProcess } from './process';
+
+runProcess().catch(reportStartupFailure);
