@@ -12,6 +12,8 @@ import { buildContainer } from './container';
 import { INFRA } from './infra-tokens';
 import { seedDemoData } from './seed';
 import { ShutdownCoordinator } from './shutdown-coordinator';
+import type { Redis } from 'ioredis';
+import { closeRedis } from '../adapters/cache/redis/redis-connection';
 
 export interface StartOptions {
   readonly logDestination?: DestinationStream;
@@ -25,6 +27,13 @@ export interface RunningApplication {
   /** Drains and closes everything; resolves to the process exit code. */
   shutdown(reason: string): Promise<number>;
 }
+
+/** Closes what holds threads or sockets: the bcrypt worker pool and the Redis connection. */
+export const closeAdapters = async (container: Container): Promise<void> => {
+  const hasher = container.get<{ close?: () => Promise<void> }>(TOKENS.identity.PasswordHasher);
+  await hasher.close?.();
+  if (container.isBound(INFRA.Redis)) await closeRedis(container.get<Redis>(INFRA.Redis));
+};
 
 /** Builds the container for `config`, seeds, starts jobs and the HTTP server, and wires the shutdown phases. */
 export const startApplication = async (config: AppConfig, options: StartOptions = {}): Promise<RunningApplication> => {
@@ -41,7 +50,7 @@ export const startApplication = async (config: AppConfig, options: StartOptions 
   const relay = container.get<OutboxRelay>(TOKENS.shared.OutboxRelay);
   container.get<UnitOfWork>(TOKENS.shared.UnitOfWork).onCommitted(() => relay.kick());
 
-  const logins = config.seedDemoData ? await seedDemoData(container, logger) : [];
+  const logins = config.seedDemoData ? (await seedDemoData(container, logger)).logins : [];
 
   const scheduler = container.get<JobScheduler>(TOKENS.shared.JobScheduler);
   await scheduler.start();
@@ -51,8 +60,11 @@ export const startApplication = async (config: AppConfig, options: StartOptions 
   const shownHost = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
   const url = `http://${shownHost}:${address.port}`;
   logger.info({ url, apiBase: `${url}/v1`, env: config.env }, `Bianca listening on ${url} (API at ${url}/v1)`);
-  for (const login of logins)
-    logger.info({ role: login.role }, `demo login (${login.role}): ${login.email} / ${login.password}`);
+  // Demo credentials are not PHI; they go to stdout as a banner because the log redactor would mask them.
+  if (logins.length > 0) {
+    const lines = logins.map((login) => `  ${login.role.padEnd(11)} ${login.email} / ${login.password}`);
+    process.stdout.write(`\nBianca demo logins (embedded default, API at ${url}/v1):\n${lines.join('\n')}\n\n`);
+  }
 
   const coordinator = new ShutdownCoordinator(logger, config.shutdownTimeoutMs);
   coordinator.register('stop-intake', () => {
@@ -65,6 +77,7 @@ export const startApplication = async (config: AppConfig, options: StartOptions 
   });
   coordinator.register('stop-jobs', () => scheduler.stop());
   coordinator.register('flush-outbox', () => relay.whenIdle());
+  coordinator.register('close-adapters', () => closeAdapters(container));
 
   return { container, url, port: address.port, shutdown: (reason) => coordinator.shutdown(reason) };
 };

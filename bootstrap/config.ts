@@ -89,6 +89,33 @@ const schema = z.object({
   TEST_SUPPORT_ROUTES: boolean(false),
   API_DOCS_ENABLED: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
   SCHEDULER_POLL_MS: integer(100, 60_000, 1000),
+  BCRYPT_COST: integer(10, 15, 10),
+  JWT_ALGORITHM: z.enum(['HS256', 'EdDSA'], { error: 'must be HS256 or EdDSA' }).default('HS256'),
+  JWT_PRIVATE_KEY: optionalText,
+  JWT_PUBLIC_KEY: optionalText,
+  JWT_ISSUER: optionalText,
+  JWT_AUDIENCE: optionalText,
+  ACCESS_TOKEN_TTL_MINUTES: integer(1, 1440, 30),
+  REFRESH_TOKEN_DAYS: integer(1, 365, 30),
+  SESSION_LIFETIME_DAYS: integer(1, 365, 30),
+  IDLE_TIMEOUT_MINUTES: integer(1, 1440, 15),
+  MFA_ISSUER: optionalText,
+  MFA_GRACE_DAYS: integer(0, 365, 7),
+  PASSWORD_MAX_AGE_DAYS: integer(1, 3650, 90),
+  GOOGLE_CLIENT_IDS: optionalText,
+  GOOGLE_JWKS_URL: optionalUrl(['http:', 'https:']),
+  MICROSOFT_CLIENT_IDS: optionalText,
+  MICROSOFT_JWKS_URL: optionalUrl(['http:', 'https:']),
+  MICROSOFT_TENANT_IDS: optionalText,
+  EMAIL_PROVIDER: z.enum(['outbox', 'ses'], { error: 'must be outbox or ses' }).default('outbox'),
+  EMAIL_FROM: optionalText,
+  SMS_PROVIDER: z.enum(['outbox', 'sns'], { error: 'must be outbox or sns' }).default('outbox'),
+  SMS_SENDER_ID: optionalText,
+  AWS_REGION: optionalText,
+  AWS_ENDPOINT_URL: optionalUrl(['http:', 'https:']),
+  AUTH_RATE_LIMIT: integer(1, 100_000, 20),
+  API_USER_RATE_LIMIT: integer(1, 10_000_000, 300),
+  PUBLIC_IP_RATE_LIMIT: integer(1, 1_000_000, 60),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -123,7 +150,53 @@ export interface AppConfig {
   readonly seedDemoData: boolean;
   readonly testSupportRoutes: boolean;
   readonly schedulerPollMs: number;
+  readonly identity: IdentityConfig;
+  readonly notifications: NotificationConfig;
+  readonly rateLimits: { readonly auth: number; readonly apiUser: number; readonly publicIp: number };
 }
+
+export interface IdentityConfig {
+  readonly bcryptCost: number;
+  readonly jwt: {
+    readonly algorithm: 'HS256' | 'EdDSA';
+    readonly privateKeyPem: string | undefined;
+    readonly publicKeyPem: string | undefined;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly accessTokenTtlMinutes: number;
+  readonly refreshTokenDays: number;
+  readonly sessionLifetimeDays: number;
+  readonly idleTimeoutMinutes: number;
+  readonly mfaIssuer: string;
+  readonly mfaGraceDays: number;
+  readonly passwordMaxAgeDays: number;
+  readonly sso: {
+    readonly google: { readonly clientIds: readonly string[]; readonly jwksUrl: string | undefined };
+    readonly microsoft: {
+      readonly clientIds: readonly string[];
+      readonly jwksUrl: string | undefined;
+      readonly tenantIds: readonly string[];
+    };
+  };
+}
+
+export interface NotificationConfig {
+  readonly emailProvider: 'outbox' | 'ses';
+  readonly emailFrom: string;
+  readonly smsProvider: 'outbox' | 'sns';
+  readonly smsSenderId: string | undefined;
+  readonly awsRegion: string | undefined;
+  readonly awsEndpointUrl: string | undefined;
+}
+
+const list = (value: string | undefined): string[] =>
+  value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -181,6 +254,16 @@ export const loadConfig = (environment: Environment): AppConfig => {
       throw new ConfigError('Invalid configuration: PUBLIC_BASE_URL is required when NODE_ENV=production');
   }
 
+  if (e.JWT_ALGORITHM === 'EdDSA' && e.JWT_PRIVATE_KEY === undefined) {
+    throw new ConfigError('Invalid configuration: JWT_PRIVATE_KEY is required when JWT_ALGORITHM=EdDSA');
+  }
+  if ((e.EMAIL_PROVIDER === 'ses' || e.SMS_PROVIDER === 'sns') && e.AWS_REGION === undefined) {
+    throw new ConfigError('Invalid configuration: AWS_REGION is required when EMAIL_PROVIDER=ses or SMS_PROVIDER=sns');
+  }
+  if (e.EMAIL_PROVIDER === 'ses' && e.EMAIL_FROM === undefined) {
+    throw new ConfigError('Invalid configuration: EMAIL_FROM is required when EMAIL_PROVIDER=ses');
+  }
+
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     env: e.NODE_ENV,
@@ -206,5 +289,39 @@ export const loadConfig = (environment: Environment): AppConfig => {
         : e.SEED_DEMO_DATA === 'true',
     testSupportRoutes: e.TEST_SUPPORT_ROUTES,
     schedulerPollMs: e.SCHEDULER_POLL_MS,
+    identity: {
+      bcryptCost: e.BCRYPT_COST,
+      jwt: {
+        algorithm: e.JWT_ALGORITHM,
+        privateKeyPem: e.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n'),
+        publicKeyPem: e.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+        issuer: e.JWT_ISSUER ?? 'bianca',
+        audience: e.JWT_AUDIENCE ?? 'bianca-caregiver-app',
+      },
+      accessTokenTtlMinutes: e.ACCESS_TOKEN_TTL_MINUTES,
+      refreshTokenDays: e.REFRESH_TOKEN_DAYS,
+      sessionLifetimeDays: e.SESSION_LIFETIME_DAYS,
+      idleTimeoutMinutes: e.IDLE_TIMEOUT_MINUTES,
+      mfaIssuer: e.MFA_ISSUER ?? 'MyPhoneFriend',
+      mfaGraceDays: e.MFA_GRACE_DAYS,
+      passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+      sso: {
+        google: { clientIds: list(e.GOOGLE_CLIENT_IDS), jwksUrl: e.GOOGLE_JWKS_URL },
+        microsoft: {
+          clientIds: list(e.MICROSOFT_CLIENT_IDS),
+          jwksUrl: e.MICROSOFT_JWKS_URL,
+          tenantIds: list(e.MICROSOFT_TENANT_IDS),
+        },
+      },
+    },
+    notifications: {
+      emailProvider: e.EMAIL_PROVIDER,
+      emailFrom: e.EMAIL_FROM ?? 'MyPhoneFriend <no-reply@myphonefriend.local>',
+      smsProvider: e.SMS_PROVIDER,
+      smsSenderId: e.SMS_SENDER_ID,
+      awsRegion: e.AWS_REGION,
+      awsEndpointUrl: e.AWS_ENDPOINT_URL,
+    },
+    rateLimits: { auth: e.AUTH_RATE_LIMIT, apiUser: e.API_USER_RATE_LIMIT, publicIp: e.PUBLIC_IP_RATE_LIMIT },
   };
 };

@@ -26,6 +26,13 @@ import { ObjectIdGenerator } from '../adapters/shared/object-id-generator';
 import { StaticHealthProbe } from '../adapters/shared/static-health-probe';
 import { SystemClock } from '../adapters/shared/system-clock';
 import type { AppConfig } from './config';
+import { bindIdentity } from './identity-module';
+import { identityRouters } from './identity-routers';
+import { bindServices } from './services-module';
+import { testSupportRoutes } from './test-support';
+import type { IdentityUseCases } from '../application/identity/identity-use-cases';
+import { RedisHealthProbe } from '../adapters/cache/redis/redis-health-probe';
+import type { Redis } from 'ioredis';
 import { INFRA } from './infra-tokens';
 import { packageVersion } from './version';
 
@@ -55,7 +62,9 @@ export const buildContainer = (options: ContainerOptions): Container => {
 
   bindEmbeddedPersistence(c);
   bindEventsAndJobs(c, config);
-  bindHealth(c);
+  bindServices(c, config);
+  bindIdentity(c, config);
+  bindHealth(c, config);
   bindHttp(c, config);
 
   options.overrides?.(c);
@@ -88,13 +97,15 @@ const bindEventsAndJobs = (c: Container, config: AppConfig): void => {
   );
 };
 
-const bindHealth = (c: Container): void => {
+const bindHealth = (c: Container, config: AppConfig): void => {
   c.bind(TOKENS.shared.DrainState).toConstantValue(new DrainState());
   c.bind(TOKENS.shared.HealthProbes).toResolvedValue(
     (db: MemoryDatabase): HealthProbe[] => [
       new MemoryDatabaseProbe(db),
-      new StaticHealthProbe('cache', 'simulated'),
-      new StaticHealthProbe('email', 'simulated'),
+      config.redisUrl === undefined
+        ? new StaticHealthProbe('cache', 'simulated')
+        : new RedisHealthProbe(c.get<Redis>(INFRA.Redis)),
+      new StaticHealthProbe('email', config.notifications.emailProvider === 'outbox' ? 'simulated' : 'up'),
       new StaticHealthProbe('telephony', 'simulated'),
       new StaticHealthProbe('stripe', 'disabled'),
     ],
@@ -110,8 +121,12 @@ const bindHealth = (c: Container): void => {
 const bindHttp = (c: Container, config: AppConfig): void => {
   c.bind(INFRA.InFlightRequests).toConstantValue(new InFlightRequests());
   c.bind(INFRA.HttpRouters).toResolvedValue(
-    (getHealth: GetHealth): Router[] => [healthRoutes(getHealth)],
-    [TOKENS.shared.GetHealth],
+    (getHealth: GetHealth, identity: IdentityUseCases): Router[] => [
+      healthRoutes(getHealth),
+      ...identityRouters(identity),
+      ...(config.testSupportRoutes ? [testSupportRoutes(c)] : []),
+    ],
+    [TOKENS.shared.GetHealth, TOKENS.identity.UseCases],
   );
   c.bind(INFRA.LargeBodyRoutes).toConstantValue((() => false) satisfies LargeBodyRoute);
   c.bind(INFRA.HttpApp).toResolvedValue(

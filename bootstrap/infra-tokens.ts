@@ -5,6 +5,7 @@ export const INFRA = {
   Version: Symbol.for('infra.Version'),
   StartedAt: Symbol.for('infra.StartedAt'),
   MemoryDatabase: Symbol.for('infra.MemoryDatabase'),
+  Redis: Symbol.for('infra.Redis'),
   InFlightRequests: Symbol.for('infra.InFlightRequests'),
   HttpRouters: Symbol.for('infra.HttpRouters'),
   LargeBodyRoutes: Symbol.for('infra.LargeBodyRoutes'),

@@ -1,5 +1,10 @@
 import type { Container } from 'inversify';
+import { createCaregiver, type Caregiver } from '../domain/identity/caregiver';
+import { createOrg, type Org } from '../domain/identity/org';
+import type { Role } from '../domain/identity/roles';
+import type { IdentityPorts } from '../application/identity/identity-ports';
 import type { Logger } from '../application/ports/logger';
+import { TOKENS } from '../application/ports/tokens';
 
 export interface DemoLogin {
   readonly email: string;
@@ -7,12 +12,121 @@ export interface DemoLogin {
   readonly role: string;
 }
 
+export interface SeedResult {
+  readonly org: string;
+  readonly caregiver: string;
+  readonly patients: readonly string[];
+  readonly logins: readonly DemoLogin[];
+}
+
+export const DEMO_PASSWORD = 'Password1';
+
+interface SeedCaregiver {
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly phone: string | null;
+  readonly phoneVerified: boolean;
+  readonly platform?: boolean;
+  readonly ssoOnly?: boolean;
+}
+
+/** The identity part of API-CONTRACT.md §6.4, which the app's e2e fixtures depend on. */
+const seedCaregivers: readonly SeedCaregiver[] = [
+  { email: 'admin@example.org', name: 'Admin User', role: 'orgAdmin', phone: '+16045624263', phoneVerified: true },
+  { email: 'fake@example.org', name: 'Test User', role: 'staff', phone: '+16045624263', phoneVerified: false },
+  {
+    email: 'playwright@example.org',
+    name: 'Playwright Test User',
+    role: 'orgAdmin',
+    phone: null,
+    phoneVerified: false,
+  },
+  {
+    email: 'superadmin@example.org',
+    name: 'Super Admin',
+    role: 'superAdmin',
+    phone: null,
+    phoneVerified: false,
+    platform: true,
+  },
+  {
+    email: 'sso-unlinked@example.org',
+    name: 'SSO Test User',
+    role: 'staff',
+    phone: null,
+    phoneVerified: false,
+    ssoOnly: true,
+  },
+];
+
 /**
- * Demo data for development and the embedded default (API-CONTRACT.md §6.4), written through use-cases as
- * they come to exist (RESOLUTIONS.md 27). Returns the logins to print at start-up.
+ * Demo data for development, the embedded default and the test-support `seed` (RESOLUTIONS.md 27). Writes
+ * hashes directly (no policy check) and restarts the MFA grace period each time. Later issues add patients,
+ * schedules, conversations, alerts and billing through their use-cases.
  */
-export const seedDemoData = (container: Container, logger: Logger): Promise<readonly DemoLogin[]> => {
-  void container;
-  logger.info({}, 'demo seed: nothing to seed yet');
-  return Promise.resolve([]);
+export const seedDemoData = async (container: Container, logger: Logger): Promise<SeedResult> => {
+  const ports = container.get<IdentityPorts>(TOKENS.identity.Ports);
+  const now = ports.clock.now();
+  const passwordHash = await ports.passwords.hash(DEMO_PASSWORD);
+
+  const org = await ensureOrg(ports, 'test@example.org', 'Test Organization', false, now);
+  const platform =
+    (await ports.orgs.findPlatform()) ?? (await ensureOrg(ports, 'platform@example.org', 'Bianca Platform', true, now));
+
+  const created: Caregiver[] = [];
+  for (const spec of seedCaregivers) {
+    const existing = await ports.caregivers.findByEmail(spec.email);
+    const base = createCaregiver({
+      id: existing?.id ?? ports.ids.next(),
+      orgId: spec.platform === true ? platform.id : org.id,
+      name: spec.name,
+      email: spec.email,
+      phone: spec.phone,
+      role: spec.role,
+      intendedRole: null,
+      passwordHash: spec.ssoOnly === true ? null : passwordHash,
+      isEmailVerified: true,
+      now,
+    });
+    const caregiver: Caregiver = {
+      ...base,
+      isPhoneVerified: spec.phoneVerified,
+      phoneVerifiedAt: spec.phoneVerified ? now : null,
+      ssoIdentities:
+        spec.ssoOnly === true
+          ? [{ provider: 'google', subject: `seed-${base.id}`, emailAtLink: spec.email, linkedAt: now }]
+          : [],
+    };
+    if (existing === null) await ports.caregivers.insert(caregiver);
+    else await ports.caregivers.update({ ...caregiver, version: existing.version, createdAt: existing.createdAt });
+    created.push(caregiver);
+  }
+  logger.info({ orgId: org.id, caregivers: created.length }, 'demo data seeded');
+  const staff = created.find((c) => c.email === 'fake@example.org');
+  return {
+    org: org.id,
+    caregiver: staff?.id ?? created[0]?.id ?? '',
+    patients: [],
+    logins: seedCaregivers
+      .filter((s) => s.ssoOnly !== true)
+      .map((s) => ({ email: s.email, password: DEMO_PASSWORD, role: s.role })),
+  };
+};
+
+const ensureOrg = async (
+  ports: IdentityPorts,
+  email: string,
+  name: string,
+  isPlatform: boolean,
+  now: Date,
+): Promise<Org> => {
+  const existing = await ports.orgs.findByEmail(email);
+  if (existing !== null) return existing;
+  const org = {
+    ...createOrg({ id: ports.ids.next(), name, email, phone: null, now, isPlatform }),
+    isEmailVerified: true,
+  };
+  await ports.orgs.insert(org);
+  return org;
 };

@@ -1,0 +1,35 @@
+import type { BreachLogRepository, BreachRecord, BreachType } from '../../../application/ports/breach-log-repository';
+import type { MemoryDatabase } from './memory-database';
+
+export class InMemoryBreachLogRepository implements BreachLogRepository {
+  constructor(private readonly db: MemoryDatabase) {}
+
+  private get breaches() {
+    return this.db.collection<BreachRecord>('breach_logs');
+  }
+
+  insert(record: BreachRecord): Promise<void> {
+    this.breaches.put(record);
+    return Promise.resolve();
+  }
+
+  findOpenSince(
+    type: BreachType,
+    subject: { caregiverId?: string; ip?: string },
+    since: Date,
+  ): Promise<BreachRecord | null> {
+    const found = this.breaches.find(
+      (b) =>
+        b.type === type &&
+        (b.status === 'INVESTIGATING' || b.status === 'CONFIRMED') &&
+        b.detectedAt.getTime() >= since.getTime() &&
+        (subject.caregiverId === undefined || b.caregiverId === subject.caregiverId) &&
+        (subject.ip === undefined || b.ip === subject.ip),
+    );
+    return Promise.resolve(found[0] ?? null);
+  }
+
+  list(orgId?: string): Promise<readonly BreachRecord[]> {
+    return Promise.resolve(this.breaches.find((b) => orgId === undefined || b.orgId === orgId));
+  }
+}
