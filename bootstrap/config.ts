@@ -81,6 +81,7 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(1000, 120_000, 30_000),
   MONGODB_URL: optionalUrl(['mongodb:', 'mongodb+srv:']),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: 'must be 1-64 letters, digits or : _ . -' }).default('bianca:'),
   JWT_SECRET: secret,
   MFA_ENCRYPTION_KEY: secret,
   AUDIT_SIGNING_KEY: secret,
@@ -144,6 +145,7 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly mongodbUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  readonly redisKeyPrefix: string;
   readonly keys: Keys;
   /** Names of keys generated for this boot only (logged as a warning; never in production). */
   readonly generatedKeys: readonly string[];
@@ -281,6 +283,7 @@ export const loadConfig = (environment: Environment): AppConfig => {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     mongodbUrl: e.MONGODB_URL,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     keys,
     generatedKeys,
     seedDemoData:

@@ -54,7 +54,7 @@ export const bindServices = (c: Container, config: AppConfig): void => {
       [TOKENS.shared.Logger],
     );
     c.bind(TOKENS.shared.RateLimiter).toResolvedValue(
-      (redis: Redis) => new RedisRateLimiter(redis, { rules, keyPrefix: 'bianca:' }),
+      (redis: Redis) => new RedisRateLimiter(redis, { rules, keyPrefix: config.redisKeyPrefix }),
       [INFRA.Redis],
     );
   }
