@@ -44,6 +44,7 @@ const loginThroughput = async (durationSeconds: number): Promise<{ rps: number; 
     SEED_DEMO_DATA: 'true',
     BCRYPT_COST: String(cost),
     AUTH_RATE_LIMIT: '100000',
+    PUBLIC_IP_RATE_LIMIT: '1000000',
   });
   const app = await startApplication(config);
   try {
