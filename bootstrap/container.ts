@@ -7,6 +7,7 @@ import type { EventHandler } from '../application/ports/event-handler';
 import type { OutboxStore } from '../application/ports/event-outbox';
 import type { HealthProbe } from '../application/ports/health-probe';
 import type { Logger } from '../application/ports/logger';
+import type { Translator } from '../application/ports/translator';
 import { TOKENS } from '../application/ports/tokens';
 import { DrainState } from '../application/shared/drain-state';
 import { GetHealth } from '../application/shared/get-health';
@@ -130,7 +131,13 @@ const bindHttp = (c: Container, config: AppConfig): void => {
   );
   c.bind(INFRA.LargeBodyRoutes).toConstantValue((() => false) satisfies LargeBodyRoute);
   c.bind(INFRA.HttpApp).toResolvedValue(
-    (logger: Logger, inFlight: InFlightRequests, routers: Router[], isLargeBodyRoute: LargeBodyRoute) =>
+    (
+      logger: Logger,
+      inFlight: InFlightRequests,
+      routers: Router[],
+      isLargeBodyRoute: LargeBodyRoute,
+      translator: Translator,
+    ) =>
       createHttpApp({
         logger,
         production: config.env === 'production',
@@ -139,8 +146,9 @@ const bindHttp = (c: Container, config: AppConfig): void => {
         inFlight,
         routers,
         isLargeBodyRoute,
+        translator,
       }),
-    [TOKENS.shared.Logger, INFRA.InFlightRequests, INFRA.HttpRouters, INFRA.LargeBodyRoutes],
+    [TOKENS.shared.Logger, INFRA.InFlightRequests, INFRA.HttpRouters, INFRA.LargeBodyRoutes, TOKENS.shared.Translator],
   );
   c.bind(INFRA.HttpServer).toResolvedValue(
     (app: ReturnType<typeof createHttpApp>, inFlight: InFlightRequests) => new HttpServer(app, inFlight),

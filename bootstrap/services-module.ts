@@ -19,6 +19,7 @@ import { SesEmailSender } from '../adapters/notifications/ses/ses-email-sender';
 import { SnsSmsSender } from '../adapters/notifications/sns/sns-sms-sender';
 import { InMemoryAuditRecorder } from '../adapters/persistence/memory/in-memory-audit-recorder';
 import type { MemoryDatabase } from '../adapters/persistence/memory/memory-database';
+import { I18nextTranslator } from '../adapters/i18n/i18next-translator';
 import { CryptoHasher } from '../adapters/security/crypto-hasher';
 import { CryptoRandomSource } from '../adapters/security/crypto-random-source';
 import { defaultRateLimitRules } from '../adapters/shared/default-rate-limit-rules';
@@ -37,6 +38,7 @@ export const rateLimitRules = (config: AppConfig): Record<RateLimitRuleName, Rat
 /** Cross-context services: randomness, hashing, rate limits, messages, audit, and Redis when configured. */
 export const bindServices = (c: Container, config: AppConfig): void => {
   c.bind(TOKENS.shared.RandomSource).toConstantValue(new CryptoRandomSource());
+  c.bind(TOKENS.shared.Translator).toConstantValue(new I18nextTranslator());
   c.bind(TOKENS.shared.Hasher).toConstantValue(new CryptoHasher(config.keys.hmacPepper));
   c.bind(TOKENS.shared.AuditRecorder).toResolvedValue(
     (db: MemoryDatabase) => new InMemoryAuditRecorder(db),

@@ -1,6 +1,7 @@
 import Koa from 'koa';
 import type Router from '@koa/router';
 import type { Logger } from '../../application/ports/logger';
+import type { Translator } from '../../application/ports/translator';
 import { accessLog } from './middleware/access-log';
 import { cors } from './middleware/cors';
 import { errorHandler } from './middleware/error-handler';
@@ -18,6 +19,7 @@ export interface HttpAppOptions {
   /** Routers mounted in order; API routers carry their own `/v1` prefix. */
   readonly routers: readonly Router[];
   readonly isLargeBodyRoute?: LargeBodyRoute;
+  readonly translator?: Translator;
 }
 
 /**
@@ -30,7 +32,7 @@ export const createHttpApp = (options: HttpAppOptions): Koa => {
   app.use(requestId());
   app.use(options.inFlight.middleware);
   app.use(accessLog(options.logger));
-  app.use(errorHandler(options.logger));
+  app.use(errorHandler(options.logger, options.translator));
   app.use(securityHeaders(options.production));
   app.use(cors(options.corsOrigins));
   app.use(jsonBody(options.isLargeBodyRoute));

@@ -23,6 +23,7 @@ export const TOKENS = {
     AuditRecorder: Symbol.for('shared.AuditRecorder'),
     RandomSource: Symbol.for('shared.RandomSource'),
     Hasher: Symbol.for('shared.Hasher'),
+    Translator: Symbol.for('shared.Translator'),
   },
   identity: {
     Ports: Symbol.for('identity.Ports'),

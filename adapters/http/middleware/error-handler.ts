@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import { DomainError, RateLimitedError, type ErrorKind } from '../../../domain/shared/errors';
 import type { Logger } from '../../../application/ports/logger';
+import type { Translator } from '../../../application/ports/translator';
 
 const statusOf: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,
@@ -52,19 +53,35 @@ const fromHttpError = (error: HttpLikeError): ErrorBody | null => {
  * The one place that writes error responses: typed errors become `{ code, message, reason? }` by kind, Koa's
  * HTTP errors keep their 4xx status, anything else is logged with the request id and answered 500 bare.
  */
+/** The catalogue key of an error id; ids that share a text share a key. */
+const catalogueKey = (id: string): string => {
+  if (id === 'UNAUTHENTICATED_IDLE_TIMEOUT') return id;
+  if (id.startsWith('UNAUTHENTICATED_')) return 'UNAUTHENTICATED';
+  if (id.startsWith('REFRESH_INVALID_')) return 'REFRESH_INVALID';
+  return id;
+};
+
 export const errorHandler =
-  (logger: Logger): Middleware =>
+  (logger: Logger, translator?: Translator): Middleware =>
   async (ctx, next) => {
+    // Messages follow Accept-Language (API-CONTRACT.md §1.6); contract strings have no catalogue entry and stay English.
+    const localise = (key: string, fallback: string): string => {
+      if (translator === undefined) return fallback;
+      const locale = translator.bestLocale(ctx.get('accept-language'));
+      if (locale === 'en') return fallback;
+      ctx.vary('Accept-Language');
+      return translator.t(locale, key) ?? fallback;
+    };
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         ctx.status = 404;
-        ctx.body = { code: 404, message: 'Not found' } satisfies ErrorBody;
+        ctx.body = { code: 404, message: localise('NOT_FOUND', 'Not found') } satisfies ErrorBody;
       }
     } catch (error) {
       let body: ErrorBody;
       if (error instanceof DomainError) {
-        body = { code: statusOf[error.kind], message: error.message, ...error.extra };
+        body = { code: statusOf[error.kind], message: localise(catalogueKey(error.id), error.message), ...error.extra };
         if (error.reason !== undefined) body.reason = error.reason;
         if (error instanceof RateLimitedError)
           ctx.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
@@ -75,7 +92,7 @@ export const errorHandler =
           body = fromHttp;
           logger.info({ status: body.code }, 'request rejected');
         } else {
-          body = { code: 500, message: 'Internal Server Error' };
+          body = { code: 500, message: localise('INTERNAL', 'Internal Server Error') };
           logger.error({ err: error, method: ctx.method, path: ctx.path }, 'unexpected error');
         }
       }

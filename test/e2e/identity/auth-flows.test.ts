@@ -286,3 +286,28 @@ describe('identity flows over HTTP, as the caregiver app walks them', () => {
     expect(text).not.toContain('fake@example.org');
   });
 });
+
+describe('localised error messages (API-CONTRACT.md §1.6)', () => {
+  let t: IdentityApp;
+
+  beforeAll(async () => {
+    t = await startIdentityApp();
+    await t.call('POST', '/test/seed');
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('answers in Spanish when asked, keeps code and reason, and never translates contract strings', async () => {
+    const notFound = await t.call('GET', '/nowhere', undefined, undefined, { 'accept-language': 'es-ES,es;q=0.9' });
+    expect(notFound.body).toEqual({ code: 404, message: 'No encontrado' });
+    const unauthenticated = await t.call('GET', '/mfa/status', undefined, 'garbage', { 'accept-language': 'es' });
+    expect(unauthenticated.body).toEqual({ code: 401, message: 'Inicie sesión de nuevo', reason: 'TOKEN_INVALID' });
+    const login = await t.call('POST', '/auth/login', { email: 'fake@example.org', password: 'Nope12345' }, undefined, {
+      'accept-language': 'es',
+    });
+    expect(login.body).toEqual({ code: 401, message: 'Incorrect email or password' });
+    const english = await t.call('GET', '/nowhere', undefined, undefined, { 'accept-language': 'en-GB' });
+    expect(english.body).toEqual({ code: 404, message: 'Not found' });
+  });
+});
