@@ -81,7 +81,10 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(1000, 120_000, 30_000),
   MONGODB_URL: optionalUrl(['mongodb:', 'mongodb+srv:']),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: 'must be 1-64 letters, digits or : _ . -' }).default('bianca:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: 'must be 1-64 letters, digits or : _ . -' })
+    .default('bianca:'),
   JWT_SECRET: secret,
   MFA_ENCRYPTION_KEY: secret,
   AUDIT_SIGNING_KEY: secret,

@@ -56,7 +56,10 @@ export const bindIdentity = (c: Container, config: AppConfig): void => {
   if (config.redisUrl === undefined) {
     c.bind(TOKENS.identity.SessionStore).toConstantValue(new InMemorySessionStore());
   } else {
-    c.bind(TOKENS.identity.SessionStore).toResolvedValue((redis: Redis) => new RedisSessionStore(redis, { keyPrefix: config.redisKeyPrefix }), [INFRA.Redis]);
+    c.bind(TOKENS.identity.SessionStore).toResolvedValue(
+      (redis: Redis) => new RedisSessionStore(redis, { keyPrefix: config.redisKeyPrefix }),
+      [INFRA.Redis],
+    );
   }
 
   c.bind(TOKENS.identity.PasswordHasher).toConstantValue(

@@ -2,7 +2,11 @@ import type Router from '@koa/router';
 import type { IdentityUseCases } from '../application/identity/identity-use-cases';
 import { authThrottle } from '../adapters/http/middleware/auth-throttle';
 import { requireAuth } from '../adapters/http/middleware/require-auth';
+import { accountAdminRoutes } from '../adapters/http/routes/account-admin-routes';
 import { authRoutes } from '../adapters/http/routes/auth-routes';
+import { changePasswordRoutes } from '../adapters/http/routes/change-password-routes';
+import { orgCreationRoutes } from '../adapters/http/routes/org-creation-routes';
+import { ssoLinkRoutes } from '../adapters/http/routes/sso-link-routes';
 import { caregiverRoutes } from '../adapters/http/routes/caregiver-routes';
 import { orgRoutes } from '../adapters/http/routes/org-routes';
 import { mfaRoutes } from '../adapters/http/routes/mfa-routes';
@@ -19,5 +23,9 @@ export const identityRouters = (identity: IdentityUseCases): Router[] => {
     ssoRoutes(identity, authThrottle(identity.throttle)),
     orgRoutes(identity, authenticated),
     caregiverRoutes(identity, authenticated),
+    changePasswordRoutes(identity, authenticated),
+    ssoLinkRoutes(identity, authenticated),
+    orgCreationRoutes(identity, authenticated),
+    accountAdminRoutes(identity, authenticated),
   ];
 };

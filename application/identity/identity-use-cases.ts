@@ -1,7 +1,11 @@
+import { AccountAdmin } from './account-admin';
 import { AuthThrottle } from './auth-throttle';
 import { AuthenticateRequest } from './authenticate-request';
+import { ChangePassword } from './change-password';
+import { CreateOrg } from './create-org';
 import type { IdentityPorts } from './identity-ports';
 import { Invitations } from './invitations';
+import { LinkSsoIdentity } from './link-sso';
 import { Login } from './login';
 import { Logout } from './logout';
 import { ManageCaregivers } from './manage-caregivers';
@@ -38,6 +42,10 @@ export const createIdentityUseCases = (ports: IdentityPorts) => ({
   orgs: new ManageOrgs(ports),
   orgMembers: new OrgMembers(ports),
   caregivers: new ManageCaregivers(ports),
+  accountAdmin: new AccountAdmin(ports),
+  changePassword: new ChangePassword(ports),
+  linkSso: new LinkSsoIdentity(ports),
+  createOrg: new CreateOrg(ports),
 });
 
 export type IdentityUseCases = ReturnType<typeof createIdentityUseCases>;

@@ -1,4 +1,9 @@
+import type Router from '@koa/router';
+import type { Middleware } from 'koa';
 import type { Environment } from '../../bootstrap/config';
+import { INFRA } from '../../bootstrap/infra-tokens';
+import type { IdentityUseCases } from '../../application/identity/identity-use-cases';
+import { requireAuth } from '../../adapters/http/middleware/require-auth';
 import { startApplication, type RunningApplication } from '../../bootstrap/application';
 import { TOKENS } from '../../application/ports/tokens';
 import type { MessageOutbox } from '../../application/ports/message-outbox';
@@ -7,8 +12,14 @@ import { LogCapture } from './log-capture';
 import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
 
+export interface IdentityAppOptions {
+  /** Routers mounted after the application's own (for routers bootstrap does not mount yet). */
+  readonly extraRouters?: (identity: IdentityUseCases, authenticated: Middleware) => Router[];
+}
+
 /** A running server (embedded profile, test-support routes on) with a hand-moved clock and captured logs. */
-export const startIdentityApp = async (env: Environment = {}) => {
+export const startIdentityApp = async (env: Environment = {}, options: IdentityAppOptions = {}) => {
+  const { extraRouters } = options;
   const clock = new TestClock(new Date());
   const logs = new LogCapture();
   const app: RunningApplication = await startApplication(
@@ -17,6 +28,13 @@ export const startIdentityApp = async (env: Environment = {}) => {
       logDestination: logs,
       overrides: (c) => {
         c.rebind(TOKENS.shared.Clock).toConstantValue(clock);
+        if (extraRouters !== undefined) {
+          c.onActivation<Router[]>(INFRA.HttpRouters, (_context, routers) => {
+            const identity = c.get<IdentityUseCases>(TOKENS.identity.UseCases);
+            const authenticated = requireAuth(identity.authenticate, identity.ports.rateLimiter);
+            return [...routers, ...extraRouters(identity, authenticated)];
+          });
+        }
       },
     },
   );
