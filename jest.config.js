@@ -15,14 +15,26 @@ const swcConfig = {
 // Jest on Node 20 cannot require(esm); these packages ship ESM only and are transpiled instead.
 const esmOnly = ['inversify', '@inversifyjs', 'jose', 'agenda', '@agendajs'];
 
-/** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcConfig] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
-  testTimeout: 20000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 30000,
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/jest-summary-reporter.js'],
+  projects: [
+    { ...shared, displayName: 'default', testMatch: ['**/*.test.ts'] },
+    // The identity HTTP tests again, unchanged, on the Mongo profile (real driver, in-process wire server).
+    {
+      ...shared,
+      displayName: 'e2e-mongo',
+      testMatch: ['<rootDir>/test/e2e/identity/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/mongo-profile.js'],
+    },
+  ],
 };

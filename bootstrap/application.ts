@@ -11,6 +11,7 @@ import type { AppConfig } from './config';
 import { buildContainer } from './container';
 import { INFRA } from './infra-tokens';
 import { seedDemoData } from './seed';
+import { closeMongoPersistence, openMongoPersistence } from './mongo-module';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 import type { Redis } from 'ioredis';
 import { closeRedis } from '../adapters/cache/redis/redis-connection';
@@ -33,11 +34,13 @@ export const closeAdapters = async (container: Container): Promise<void> => {
   const hasher = container.get<{ close?: () => Promise<void> }>(TOKENS.identity.PasswordHasher);
   await hasher.close?.();
   if (container.isBound(INFRA.Redis)) await closeRedis(container.get<Redis>(INFRA.Redis));
+  await closeMongoPersistence(container);
 };
 
 /** Builds the container for `config`, seeds, starts jobs and the HTTP server, and wires the shutdown phases. */
 export const startApplication = async (config: AppConfig, options: StartOptions = {}): Promise<RunningApplication> => {
-  const container = buildContainer({ config, ...options });
+  const mongo = await openMongoPersistence(config);
+  const container = buildContainer({ config, ...options, ...(mongo === undefined ? {} : { mongo }) });
   const logger = container.get<Logger>(TOKENS.shared.Logger);
 
   for (const name of config.generatedKeys) {

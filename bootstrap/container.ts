@@ -28,6 +28,8 @@ import { StaticHealthProbe } from '../adapters/shared/static-health-probe';
 import { SystemClock } from '../adapters/shared/system-clock';
 import type { AppConfig } from './config';
 import { bindIdentity } from './identity-module';
+import { bindMongoPersistence } from './mongo-module';
+import type { MongoDatabase } from '../adapters/persistence/mongo/mongo-connection';
 import { identityRouters } from './identity-routers';
 import { bindServices } from './services-module';
 import { testSupportRoutes } from './test-support';
@@ -41,6 +43,8 @@ export interface ContainerOptions {
   readonly config: AppConfig;
   /** Where log lines go (tests capture them); stdout by default. */
   readonly logDestination?: DestinationStream;
+  /** The connected database of the Mongo profile (openMongoPersistence); absent on the memory profile. */
+  readonly mongo?: MongoDatabase;
   /** Rebinds applied after the profile's bindings: tests build the same container as production, then swap. */
   readonly overrides?: (container: Container) => void;
 }
@@ -67,6 +71,7 @@ export const buildContainer = (options: ContainerOptions): Container => {
   bindIdentity(c, config);
   bindHealth(c, config);
   bindHttp(c, config);
+  if (options.mongo !== undefined) bindMongoPersistence(c, options.mongo);
 
   options.overrides?.(c);
   return c;

@@ -9,6 +9,7 @@ import { testSupportRoutes as routes } from '../adapters/http/routes/test-suppor
 import type { MemoryDatabase } from '../adapters/persistence/memory/memory-database';
 import { INFRA } from './infra-tokens';
 import { seedDemoData } from './seed';
+import { clearMongoData } from './mongo-module';
 
 /** The test-support router with what it needs from the container: clean, seed, the message outbox. */
 export const testSupportRoutes = (c: Container): Router => {
@@ -21,6 +22,7 @@ export const testSupportRoutes = (c: Container): Router => {
       c.get<MemoryDatabase>(INFRA.MemoryDatabase).clear();
       await c.get<SessionStore>(TOKENS.identity.SessionStore).clear();
       outbox.clear();
+      await clearMongoData(c);
     },
     seed: () => seedDemoData(c, c.get<Logger>(TOKENS.shared.Logger)),
   });

@@ -12,6 +12,8 @@ export interface AuditEvent {
   readonly orgId: string | null;
   readonly resourceType: string;
   readonly resourceId: string | null;
+  /** The patients whose data the entry concerns (PHI resources, DOMAIN.md §11.2): ids only, never names. */
+  readonly patientIds?: readonly string[];
   readonly requestId: string | null;
   readonly ip: string | null;
   readonly at: Date;

@@ -11,19 +11,41 @@ import { request, type JsonResponse } from './http-client';
 import { LogCapture } from './log-capture';
 import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
+import { startMongoWireServer } from './mongo-wire';
 
 export interface IdentityAppOptions {
   /** Routers mounted after the application's own (for routers bootstrap does not mount yet). */
   readonly extraRouters?: (identity: IdentityUseCases, authenticated: Middleware) => Router[];
 }
 
-/** A running server (embedded profile, test-support routes on) with a hand-moved clock and captured logs. */
+/**
+ * The persistence profile of these end-to-end tests: the embedded memory store by default, or MongoDB through the
+ * real driver when `E2E_PROFILE=mongo` (the jest project `e2e-mongo` sets it): each app then gets its own
+ * in-process wire server, or the real server named by TEST_MONGODB_URL with a fresh database.
+ */
+const persistenceEnv = async (): Promise<{ env: Environment; stop: () => Promise<void> }> => {
+  if (process.env['E2E_PROFILE'] !== 'mongo') return { env: {}, stop: () => Promise.resolve() };
+  const database = `e2e_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const real = process.env['TEST_MONGODB_URL'];
+  if (real !== undefined && real !== '') {
+    const url = new URL(real);
+    url.pathname = `/${database}`;
+    return { env: { MONGODB_URL: url.toString() }, stop: () => Promise.resolve() };
+  }
+  const server = await startMongoWireServer();
+  const url = new URL(server.url);
+  url.pathname = `/${database}`;
+  return { env: { MONGODB_URL: url.toString() }, stop: () => server.stop() };
+};
+
+/** A running server (test-support routes on) with a hand-moved clock and captured logs. */
 export const startIdentityApp = async (env: Environment = {}, options: IdentityAppOptions = {}) => {
   const { extraRouters } = options;
   const clock = new TestClock(new Date());
   const logs = new LogCapture();
+  const persistence = await persistenceEnv();
   const app: RunningApplication = await startApplication(
-    testConfig({ TEST_SUPPORT_ROUTES: 'true', LOG_LEVEL: 'debug', ...env }),
+    testConfig({ TEST_SUPPORT_ROUTES: 'true', LOG_LEVEL: 'debug', ...persistence.env, ...env }),
     {
       logDestination: logs,
       overrides: (c) => {
@@ -64,7 +86,13 @@ export const startIdentityApp = async (env: Environment = {}, options: IdentityA
     return match[1];
   };
 
-  return { app, clock, logs, outbox, call, tokenFromMail, stop: () => app.shutdown('test end') };
+  const stop = async (): Promise<number> => {
+    const code = await app.shutdown('test end');
+    await persistence.stop();
+    return code;
+  };
+
+  return { app, clock, logs, outbox, call, tokenFromMail, stop };
 };
 
 export type IdentityApp = Awaited<ReturnType<typeof startIdentityApp>>;

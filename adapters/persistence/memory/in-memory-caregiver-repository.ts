@@ -2,6 +2,8 @@ import type { Caregiver, SsoProviderName } from '../../../domain/identity/caregi
 import { pageOf, sortBy, type Page } from '../../../domain/shared/page';
 import type { CaregiverQuery, CaregiverRepository } from '../../../application/ports/caregiver-repository';
 import type { MemoryDatabase } from './memory-database';
+import { caregiverEmailTaken, duplicateId } from '../persistence-conflicts';
+import { settle } from './settle';
 import { bumpVersion } from './version-check';
 
 export class InMemoryCaregiverRepository implements CaregiverRepository {
@@ -67,13 +69,27 @@ export class InMemoryCaregiverRepository implements CaregiverRepository {
   }
 
   insert(caregiver: Caregiver): Promise<void> {
-    this.caregivers.put(caregiver);
-    return Promise.resolve();
+    return settle(() => {
+      if (this.caregivers.get(caregiver.id)) throw duplicateId('Caregiver');
+      this.refuseTakenEmail(caregiver);
+      this.caregivers.put(caregiver);
+    });
   }
 
   update(caregiver: Caregiver): Promise<Caregiver> {
-    const saved = bumpVersion(this.caregivers.get(caregiver.id), caregiver, 'Caregiver');
-    this.caregivers.put(saved);
-    return Promise.resolve(saved);
+    return settle(() => {
+      const saved = bumpVersion(this.caregivers.get(caregiver.id), caregiver, 'Caregiver');
+      this.refuseTakenEmail(saved);
+      this.caregivers.put(saved);
+      return saved;
+    });
+  }
+
+  /** The unique index of the Mongo store: one non-deleted caregiver per address (pending addresses aside). */
+  private refuseTakenEmail(caregiver: Caregiver): void {
+    if (caregiver.deletedAt !== null || caregiver.email === null) return;
+    const email = caregiver.email;
+    if (this.caregivers.count((c) => c.id !== caregiver.id && c.deletedAt === null && c.email === email) > 0)
+      throw caregiverEmailTaken();
   }
 }

@@ -2,6 +2,8 @@ import type { Org } from '../../../domain/identity/org';
 import { pageOf, sortBy, type Page } from '../../../domain/shared/page';
 import type { OrgQuery, OrgRepository } from '../../../application/ports/org-repository';
 import type { MemoryDatabase } from './memory-database';
+import { duplicateId, orgEmailTaken } from '../persistence-conflicts';
+import { settle } from './settle';
 import { bumpVersion } from './version-check';
 
 export class InMemoryOrgRepository implements OrgRepository {
@@ -34,13 +36,26 @@ export class InMemoryOrgRepository implements OrgRepository {
   }
 
   insert(org: Org): Promise<void> {
-    this.orgs.put(org);
-    return Promise.resolve();
+    return settle(() => {
+      if (this.orgs.get(org.id)) throw duplicateId('Org');
+      this.refuseTakenEmail(org);
+      this.orgs.put(org);
+    });
   }
 
   update(org: Org): Promise<Org> {
-    const saved = bumpVersion(this.orgs.get(org.id), org, 'Org');
-    this.orgs.put(saved);
-    return Promise.resolve(saved);
+    return settle(() => {
+      const saved = bumpVersion(this.orgs.get(org.id), org, 'Org');
+      this.refuseTakenEmail(saved);
+      this.orgs.put(saved);
+      return saved;
+    });
+  }
+
+  /** The unique index of the Mongo store: one non-deleted org per e-mail address. */
+  private refuseTakenEmail(org: Org): void {
+    if (org.deletedAt !== null) return;
+    if (this.orgs.count((o) => o.id !== org.id && o.deletedAt === null && o.email === org.email) > 0)
+      throw orgEmailTaken();
   }
 }

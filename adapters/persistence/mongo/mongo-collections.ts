@@ -1,0 +1,10 @@
+/** Collection names of the Mongo profile (the memory adapter uses the same names for its collections). */
+export const COLLECTIONS = {
+  orgs: 'orgs',
+  caregivers: 'caregivers',
+  oneTimeTokens: 'one_time_tokens',
+  breachLogs: 'breach_logs',
+  auditLog: 'audit_log',
+  outbox: 'outbox',
+  outboxHandled: 'outbox_handled',
+} as const;

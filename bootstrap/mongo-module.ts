@@ -1,0 +1,70 @@
+import type { Container } from 'inversify';
+import type { HealthProbe } from '../application/ports/health-probe';
+import { TOKENS } from '../application/ports/tokens';
+import { MongoAuditRecorder } from '../adapters/persistence/mongo/mongo-audit-recorder';
+import { MongoBreachLogRepository } from '../adapters/persistence/mongo/mongo-breach-log-repository';
+import { MongoCaregiverRepository } from '../adapters/persistence/mongo/mongo-caregiver-repository';
+import { COLLECTIONS } from '../adapters/persistence/mongo/mongo-collections';
+import { connectMongo, type MongoDatabase } from '../adapters/persistence/mongo/mongo-connection';
+import { MongoDatabaseProbe } from '../adapters/persistence/mongo/mongo-health-probe';
+import { ensureIndexes } from '../adapters/persistence/mongo/mongo-indexes';
+import { MongoOneTimeTokenRepository } from '../adapters/persistence/mongo/mongo-one-time-token-repository';
+import { MongoOrgRepository } from '../adapters/persistence/mongo/mongo-org-repository';
+import { MongoOutboxStore } from '../adapters/persistence/mongo/mongo-outbox-store';
+import { MongoUnitOfWork } from '../adapters/persistence/mongo/mongo-unit-of-work';
+import type { AppConfig } from './config';
+
+/** Tokens of the Mongo profile that only bootstrap uses. */
+export const MONGO = {
+  Database: Symbol.for('infra.MongoDatabase'),
+} as const;
+
+/**
+ * The Mongo profile's start-up step, before the container is built: connects to `MONGODB_URL` (failing within
+ * the server-selection timeout when the database cannot be reached) and creates the indexes. Undefined on the
+ * memory profile.
+ */
+export const openMongoPersistence = async (config: AppConfig): Promise<MongoDatabase | undefined> => {
+  if (config.mongodbUrl === undefined) return undefined;
+  const database = await connectMongo(config.mongodbUrl);
+  try {
+    await ensureIndexes(database.db);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+  return database;
+};
+
+/**
+ * Rebinds the persistence ports from the memory store to the Mongo adapters on `database`: the unit of work,
+ * the outbox (EventOutbox follows OutboxStore), the audit recorder, the identity repositories, and the
+ * `database` health probe (swapped inside the probe list when it is first resolved). Call it after the
+ * profile's own bindings and before anything is resolved. The care directory stays the empty stand-in.
+ */
+export const bindMongoPersistence = (c: Container, database: MongoDatabase): void => {
+  c.bind(MONGO.Database).toConstantValue(database);
+  c.rebind(TOKENS.shared.UnitOfWork).toConstantValue(new MongoUnitOfWork(database));
+  c.rebind(TOKENS.shared.OutboxStore).toConstantValue(new MongoOutboxStore(database));
+  c.rebind(TOKENS.shared.AuditRecorder).toConstantValue(new MongoAuditRecorder(database));
+  c.rebind(TOKENS.identity.OrgRepository).toConstantValue(new MongoOrgRepository(database));
+  c.rebind(TOKENS.identity.CaregiverRepository).toConstantValue(new MongoCaregiverRepository(database));
+  c.rebind(TOKENS.identity.OneTimeTokenRepository).toConstantValue(new MongoOneTimeTokenRepository(database));
+  c.rebind(TOKENS.identity.BreachLogRepository).toConstantValue(new MongoBreachLogRepository(database));
+  const probe = new MongoDatabaseProbe(database);
+  c.onActivation<HealthProbe[]>(TOKENS.shared.HealthProbes, (_context, probes) =>
+    probes.map((p) => (p.component === 'database' ? probe : p)),
+  );
+};
+
+/** Closes the Mongo client when the container has one (the shutdown's close-adapters phase). */
+export const closeMongoPersistence = async (c: Container): Promise<void> => {
+  if (c.isBound(MONGO.Database)) await c.get<MongoDatabase>(MONGO.Database).close();
+};
+
+/** Empties every collection of the Mongo profile, keeping the indexes (the test-support `clean`). */
+export const clearMongoData = async (c: Container): Promise<void> => {
+  if (!c.isBound(MONGO.Database)) return;
+  const database = c.get<MongoDatabase>(MONGO.Database);
+  for (const name of Object.values(COLLECTIONS)) await database.collection(name).deleteMany({});
+};

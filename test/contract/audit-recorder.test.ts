@@ -1,0 +1,4 @@
+import { describeAuditRecorderContract } from './audit-recorder.contract';
+import { describePersistenceTargets } from './persistence-targets';
+
+describePersistenceTargets('AuditRecorder', (target) => describeAuditRecorderContract(target.name, target.open));
