@@ -14,7 +14,9 @@ describe('persistence profile of the end-to-end tests', () => {
       const health = await t.call('GET', '/../health');
       expect(health.body).toMatchObject({ components: { database: 'up' } });
       await t.call('POST', '/test/seed');
-      expect((await t.call('POST', '/auth/login', { email: 'fake@example.org', password: 'Password1' })).status).toBe(200);
+      expect((await t.call('POST', '/auth/login', { email: 'fake@example.org', password: 'Password1' })).status).toBe(
+        200,
+      );
     } finally {
       await t.stop();
     }
