@@ -28,6 +28,10 @@ import { StaticHealthProbe } from '../adapters/shared/static-health-probe';
 import { SystemClock } from '../adapters/shared/system-clock';
 import type { AppConfig } from './config';
 import { bindIdentity } from './identity-module';
+import { bindPatients } from './patients-module';
+import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
+import type { PatientUseCases } from '../application/patients/patient-use-cases';
+import type { CareDirectory } from '../application/ports/care-directory';
 import { bindMongoPersistence } from './mongo-module';
 import type { MongoDatabase } from '../adapters/persistence/mongo/mongo-connection';
 import { identityRouters } from './identity-routers';
@@ -69,6 +73,11 @@ export const buildContainer = (options: ContainerOptions): Container => {
   bindEventsAndJobs(c, config);
   bindServices(c, config);
   bindIdentity(c, config);
+  bindPatients(c, config);
+  c.rebind(TOKENS.identity.CareDirectory).toResolvedValue(
+    (directory: CareDirectory) => directory,
+    [PATIENT_TOKENS.CareDirectory],
+  );
   bindHealth(c, config);
   bindHttp(c, config);
   if (options.mongo !== undefined) bindMongoPersistence(c, options.mongo);
@@ -127,12 +136,12 @@ const bindHealth = (c: Container, config: AppConfig): void => {
 const bindHttp = (c: Container, config: AppConfig): void => {
   c.bind(INFRA.InFlightRequests).toConstantValue(new InFlightRequests());
   c.bind(INFRA.HttpRouters).toResolvedValue(
-    (getHealth: GetHealth, identity: IdentityUseCases): Router[] => [
+    (getHealth: GetHealth, identity: IdentityUseCases, patients: PatientUseCases): Router[] => [
       healthRoutes(getHealth),
-      ...identityRouters(identity),
+      ...identityRouters(identity, patients),
       ...(config.testSupportRoutes ? [testSupportRoutes(c)] : []),
     ],
-    [TOKENS.shared.GetHealth, TOKENS.identity.UseCases],
+    [TOKENS.shared.GetHealth, TOKENS.identity.UseCases, PATIENT_TOKENS.UseCases],
   );
   c.bind(INFRA.LargeBodyRoutes).toConstantValue((() => false) satisfies LargeBodyRoute);
   c.bind(INFRA.HttpApp).toResolvedValue(

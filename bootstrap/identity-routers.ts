@@ -1,5 +1,7 @@
 import type Router from '@koa/router';
 import type { IdentityUseCases } from '../application/identity/identity-use-cases';
+import type { PatientUseCases } from '../application/patients/patient-use-cases';
+import { patientRouters } from './patients-module';
 import { authThrottle } from '../adapters/http/middleware/auth-throttle';
 import { requireAuth } from '../adapters/http/middleware/require-auth';
 import { accountAdminRoutes } from '../adapters/http/routes/account-admin-routes';
@@ -14,9 +16,11 @@ import { phoneVerificationRoutes } from '../adapters/http/routes/phone-verificat
 import { ssoRoutes } from '../adapters/http/routes/sso-routes';
 
 /** The identity context's routers, sharing one authentication middleware. */
-export const identityRouters = (identity: IdentityUseCases): Router[] => {
+export const identityRouters = (identity: IdentityUseCases, patients: PatientUseCases): Router[] => {
   const authenticated = requireAuth(identity.authenticate, identity.ports.rateLimiter);
   return [
+    // Patient routes first: they answer the caregiver-patients paths with full records in the caller's role view.
+    ...patientRouters(patients, authenticated),
     authRoutes(identity),
     mfaRoutes(identity, authenticated),
     phoneVerificationRoutes(identity, authenticated),

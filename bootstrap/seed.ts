@@ -3,6 +3,9 @@ import { createCaregiver, type Caregiver } from '../domain/identity/caregiver';
 import { createOrg, type Org } from '../domain/identity/org';
 import type { Role } from '../domain/identity/roles';
 import type { IdentityPorts } from '../application/identity/identity-ports';
+import type { Actor } from '../domain/shared/actor';
+import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
+import type { PatientUseCases } from '../application/patients/patient-use-cases';
 import type { Logger } from '../application/ports/logger';
 import { TOKENS } from '../application/ports/tokens';
 
@@ -102,16 +105,37 @@ export const seedDemoData = async (container: Container, logger: Logger): Promis
     else await ports.caregivers.update({ ...caregiver, version: existing.version, createdAt: existing.createdAt });
     created.push(caregiver);
   }
-  logger.info({ orgId: org.id, caregivers: created.length }, 'demo data seeded');
   const staff = created.find((c) => c.email === 'fake@example.org');
+  const admin = created.find((c) => c.email === 'admin@example.org');
+  const patients = staff !== undefined && admin !== undefined ? await seedPatients(container, admin, staff) : [];
+  logger.info({ orgId: org.id, caregivers: created.length, patients: patients.length }, 'demo data seeded');
   return {
     org: org.id,
     caregiver: staff?.id ?? created[0]?.id ?? '',
-    patients: [],
+    patients,
     logins: seedCaregivers
       .filter((s) => s.ssoOnly !== true)
       .map((s) => ({ email: s.email, password: DEMO_PASSWORD, role: s.role })),
   };
+};
+
+const seedPatientSpecs = [
+  { name: 'Agnes Alphabet', email: 'agnes@example.org', phone: '+16045550101', preferredName: 'Aggie', age: 82 },
+  { name: 'Barnaby Button', email: 'barnaby@example.org', phone: '+16045550102', preferredName: 'Barney', age: 79 },
+  { name: 'Clara Coin', email: 'clara@example.org', phone: '+16045550103', preferredName: null, age: 88 },
+] as const;
+
+/** The seed's patients, created and assigned through the patient use-cases as the org's admin. */
+const seedPatients = async (container: Container, admin: Caregiver, staff: Caregiver): Promise<string[]> => {
+  const patients = container.get<PatientUseCases>(PATIENT_TOKENS.UseCases);
+  const scope = { caregiverId: admin.id, role: 'orgAdmin' as const, orgId: admin.orgId };
+  const actor: Actor = { kind: 'system', requestId: 'seed' };
+  const ids: string[] = [];
+  for (const spec of seedPatientSpecs) {
+    const created = await patients.create.execute(scope, { ...spec, caregiverIds: [staff.id] }, actor);
+    ids.push(created.patient.id);
+  }
+  return ids;
 };
 
 const ensureOrg = async (

@@ -33,6 +33,8 @@ export const en: Catalogue = {
   PHONE_CODE_MISSING: 'No verification code found. Please request a new code.',
   PHONE_CODE_ATTEMPTS: 'Too many incorrect attempts. Please request a new code.',
   SSO_NOT_CONFIGURED: 'SSO is not configured',
+  PATIENT_NOT_FOUND: 'Patient not found',
+  CAREGIVER_NOT_ASSIGNABLE: 'Caregiver cannot be assigned to patients',
 };
 
 export const es: Catalogue = {
@@ -63,4 +65,6 @@ export const es: Catalogue = {
   PHONE_CODE_MISSING: 'No hay ningún código. Solicite uno nuevo.',
   PHONE_CODE_ATTEMPTS: 'Demasiados intentos incorrectos. Solicite un código nuevo.',
   SSO_NOT_CONFIGURED: 'El inicio de sesión único no está configurado',
+  PATIENT_NOT_FOUND: 'Paciente no encontrado',
+  CAREGIVER_NOT_ASSIGNABLE: 'Este cuidador no se puede asignar a pacientes',
 };

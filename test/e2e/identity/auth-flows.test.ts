@@ -311,3 +311,27 @@ describe('localised error messages (API-CONTRACT.md §1.6)', () => {
     expect(english.body).toEqual({ code: 404, message: 'Not found' });
   });
 });
+
+describe('seed content (API-CONTRACT.md §6.4)', () => {
+  it('gives the staff login its three assigned patients and returns their ids from /test/seed', async () => {
+    const t = await startIdentityApp();
+    try {
+      const seeded = await t.call('POST', '/test/seed');
+      expect(seeded.body).toMatchObject({
+        success: true,
+        message: 'Database seeded successfully',
+        data: { org: expect.any(String), caregiver: expect.any(String) },
+      });
+      const ids = (seeded.body as { data: { patients: string[] } }).data.patients;
+      expect(ids).toHaveLength(3);
+      const again = await t.call('POST', '/test/seed');
+      expect((again.body as { data: { patients: string[] } }).data.patients).toHaveLength(3);
+      const login = await t.call('POST', '/auth/login', { email: 'fake@example.org', password: 'Password1' });
+      const patients = (login.body as { patients: Array<{ name: string; id: string }> }).patients;
+      expect(patients.map((p) => p.name).sort()).toEqual(['Agnes Alphabet', 'Barnaby Button', 'Clara Coin']);
+      expect(patients).not.toEqual(expect.arrayContaining([expect.objectContaining({ notes: expect.anything() })]));
+    } finally {
+      await t.stop();
+    }
+  });
+});
