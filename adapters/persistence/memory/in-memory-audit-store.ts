@@ -1,0 +1,107 @@
+import type { AuditCheckpoint } from '../../../domain/audit/audit-checkpoint';
+import type { AuditEntry, ChainHead } from '../../../domain/audit/audit-entry';
+import { unavailable } from '../../../domain/shared/errors';
+import type { AuditSearchFilter, AuditStore } from '../../../application/ports/audit-store';
+import type { MemoryDatabase } from './memory-database';
+
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+};
+
+const matches = (entry: AuditEntry, filter: AuditSearchFilter): boolean =>
+  (filter.orgId === undefined || entry.orgId === filter.orgId) &&
+  (filter.actorId === undefined || entry.actorId === filter.actorId) &&
+  (filter.action === undefined || entry.action === filter.action) &&
+  (filter.resourceType === undefined || entry.resourceType === filter.resourceType) &&
+  (filter.resourceId === undefined || entry.resourceId === filter.resourceId) &&
+  (filter.outcome === undefined || entry.outcome === filter.outcome) &&
+  (filter.patientId === undefined || (entry.patientIds ?? []).includes(filter.patientId)) &&
+  (filter.from === undefined || entry.at >= filter.from) &&
+  (filter.to === undefined || entry.at < filter.to) &&
+  (filter.beforeSeq === undefined || entry.seq < filter.beforeSeq);
+
+/**
+ * The audit log of the embedded profile. Entries live in plain arrays of this adapter, not in a journaled
+ * `MemoryDatabase` collection: an `InMemoryUnitOfWork` that fails rolls back its journal, and an audit entry of a
+ * denied or failed action must survive that. `MemoryDatabase.clear()` does not touch them either. Stored values
+ * are frozen private copies, so nothing a caller holds can change the log; there is no update or delete.
+ * When the database is marked unavailable, every call fails (the chainer then fails the use case: fail closed).
+ */
+export class InMemoryAuditStore implements AuditStore {
+  /** `entries[i].seq === i + 1`: compare-and-set keeps the log gap-free. */
+  private readonly log: AuditEntry[] = [];
+  private readonly checkpointLog: AuditCheckpoint[] = [];
+
+  constructor(private readonly database: MemoryDatabase) {}
+
+  head(): Promise<ChainHead | null> {
+    return this.guard(() => {
+      const last = this.log.at(-1);
+      return last === undefined ? null : { seq: last.seq, hash: last.hash };
+    });
+  }
+
+  append(entry: AuditEntry, expectedHeadSeq: number): Promise<boolean> {
+    return this.guard(() => {
+      if (entry.seq !== expectedHeadSeq + 1)
+        throw new RangeError(`entry seq ${entry.seq} does not follow the expected head ${expectedHeadSeq}`);
+      if (this.log.length !== expectedHeadSeq) return false;
+      this.log.push(deepFreeze(structuredClone(entry)));
+      return true;
+    });
+  }
+
+  page(fromSeq: number, limit: number): Promise<readonly AuditEntry[]> {
+    return this.guard(() => {
+      const start = Math.max(0, Math.ceil(fromSeq) - 1);
+      return this.log.slice(start, start + Math.max(0, limit));
+    });
+  }
+
+  search(filter: AuditSearchFilter): Promise<readonly AuditEntry[]> {
+    return this.guard(() => {
+      const found: AuditEntry[] = [];
+      for (let i = this.log.length - 1; i >= 0 && found.length < filter.limit; i -= 1) {
+        const entry = this.log[i];
+        if (entry !== undefined && matches(entry, filter)) found.push(entry);
+      }
+      return found;
+    });
+  }
+
+  appendCheckpoint(checkpoint: AuditCheckpoint, expectedPrevSeq: number): Promise<boolean> {
+    return this.guard(() => {
+      if (checkpoint.prevSeq !== expectedPrevSeq)
+        throw new RangeError(`checkpoint prevSeq ${checkpoint.prevSeq} is not the expected ${expectedPrevSeq}`);
+      if ((this.checkpointLog.at(-1)?.seq ?? 0) !== expectedPrevSeq) return false;
+      this.checkpointLog.push(deepFreeze(structuredClone(checkpoint)));
+      return true;
+    });
+  }
+
+  latestCheckpoint(): Promise<AuditCheckpoint | null> {
+    return this.guard(() => this.checkpointLog.at(-1) ?? null);
+  }
+
+  checkpoints(): Promise<readonly AuditCheckpoint[]> {
+    return this.guard(() => [...this.checkpointLog]);
+  }
+
+  /** Every entry in chain order (tests and the embedded demo). */
+  entries(): readonly AuditEntry[] {
+    return [...this.log];
+  }
+
+  private guard<T>(read: () => T): Promise<T> {
+    if (!this.database.isAvailable()) return Promise.reject(unavailable('AUDIT_STORE_UNAVAILABLE'));
+    try {
+      return Promise.resolve(read());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}

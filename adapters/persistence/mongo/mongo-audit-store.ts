@@ -1,0 +1,158 @@
+import { MongoServerError, type Collection, type Db, type Document, type Filter } from 'mongodb';
+import type { AuditCheckpoint } from '../../../domain/audit/audit-checkpoint';
+import type { AuditEntry, ChainHead } from '../../../domain/audit/audit-entry';
+import type { AuditSearchFilter, AuditStore } from '../../../application/ports/audit-store';
+import type { MongoDatabase } from './mongo-connection';
+
+export const AUDIT_COLLECTIONS = {
+  entries: 'audit_entries',
+  checkpoints: 'audit_checkpoints',
+} as const;
+
+export const AUDIT_INDEXES = {
+  entrySeq: 'audit_entries_seq_unique',
+  checkpointPrev: 'audit_checkpoints_prev_unique',
+} as const;
+
+const DUPLICATE_KEY = 11000;
+
+/** An entry as stored: the entry itself plus `_id` (= `entry.id`). `at` stays an ISO string, as it was hashed. */
+type EntryDocument = AuditEntry & { _id: string };
+/** A checkpoint as stored, `_id` = its `seq`. */
+type CheckpointDocument = AuditCheckpoint & { _id: number };
+
+const isDuplicateKey = (error: unknown): boolean => error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+
+/** The stored document back as an entry: everything but `_id`, untouched, so any edit in the database shows. */
+const entryOf = (doc: Document): AuditEntry => {
+  const { _id: _ignored, ...entry } = doc;
+  return entry as AuditEntry;
+};
+
+const checkpointOf = (doc: Document): AuditCheckpoint => {
+  const { _id: _ignored, ...checkpoint } = doc;
+  return checkpoint as AuditCheckpoint;
+};
+
+/**
+ * Creates the audit indexes: a unique `seq` (the compare-and-set of `append`), the views' orders, and a unique
+ * `prevSeq` on checkpoints (two checkpoints can never claim the same predecessor). There is deliberately no TTL
+ * index: retention is a purge by checkpoint segment (DOMAIN.md §11.4).
+ */
+export const ensureAuditIndexes = async (db: Db): Promise<void> => {
+  await db.collection(AUDIT_COLLECTIONS.entries).createIndexes([
+    { key: { seq: 1 }, name: AUDIT_INDEXES.entrySeq, unique: true },
+    { key: { orgId: 1, seq: -1 }, name: 'audit_entries_org_seq' },
+    { key: { patientIds: 1, seq: -1 }, name: 'audit_entries_patient_seq' },
+  ]);
+  await db
+    .collection(AUDIT_COLLECTIONS.checkpoints)
+    .createIndexes([{ key: { prevSeq: 1 }, name: AUDIT_INDEXES.checkpointPrev, unique: true }]);
+};
+
+/**
+ * The audit log on MongoDB (`audit_entries`, `audit_checkpoints`), append-only: inserts and reads, nothing here
+ * updates or deletes. `append` inserts the entry with `seq = expected + 1`; the unique index on `seq` turns a lost
+ * race into E11000, answered as `false` so the chainer re-reads the head and retries.
+ *
+ * Writes never join the ambient transaction (`MongoDatabase.options()` is not passed): an aborted use case keeps its
+ * audit entry. On a real server this does not block on the transaction (different documents). On the wire test
+ * server, whose single transaction lock makes outside writes wait (MONGO-TEST-SERVER.md pitfall 6), an audit
+ * awaited *inside* `unitOfWork.run` waits for that transaction and ends in WriteConflict: audit outside the
+ * transaction there.
+ */
+export class MongoAuditStore implements AuditStore {
+  constructor(private readonly database: MongoDatabase) {}
+
+  private get entries(): Collection<EntryDocument> {
+    return this.database.collection<EntryDocument>(AUDIT_COLLECTIONS.entries);
+  }
+
+  private get checkpointCollection(): Collection<CheckpointDocument> {
+    return this.database.collection<CheckpointDocument>(AUDIT_COLLECTIONS.checkpoints);
+  }
+
+  async head(): Promise<ChainHead | null> {
+    const doc = await this.entries.findOne({}, { sort: { seq: -1 }, projection: { _id: 0, seq: 1, hash: 1 } });
+    return doc === null ? null : { seq: doc.seq, hash: doc.hash };
+  }
+
+  async append(entry: AuditEntry, expectedHeadSeq: number): Promise<boolean> {
+    if (entry.seq !== expectedHeadSeq + 1)
+      throw new RangeError(`entry seq ${entry.seq} does not follow the expected head ${expectedHeadSeq}`);
+    try {
+      // A fresh document: the driver would otherwise write `_id` into the caller's object.
+      await this.entries.insertOne({ ...structuredClone(entry), _id: entry.id });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async page(fromSeq: number, limit: number): Promise<readonly AuditEntry[]> {
+    if (limit <= 0) return [];
+    const docs = await this.entries
+      .find({ seq: { $gte: fromSeq } })
+      .sort({ seq: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map(entryOf);
+  }
+
+  async search(filter: AuditSearchFilter): Promise<readonly AuditEntry[]> {
+    const query: Document = {};
+    const given = { ...filter } as Partial<Record<keyof AuditSearchFilter, unknown>>;
+    // Plain strings only, whatever the caller's types said: an operator object never reaches the query.
+    for (const field of [
+      'orgId',
+      'actorId',
+      'action',
+      'resourceType',
+      'resourceId',
+      'outcome',
+      'patientId',
+      'from',
+      'to',
+    ] as const)
+      if (given[field] !== undefined && typeof given[field] !== 'string')
+        throw new TypeError(`audit search: ${field} must be a string`);
+    for (const field of ['orgId', 'actorId', 'action', 'resourceType', 'resourceId', 'outcome'] as const)
+      if (given[field] !== undefined) query[field] = given[field];
+    if (filter.patientId !== undefined) query['patientIds'] = filter.patientId;
+    if (filter.from !== undefined || filter.to !== undefined)
+      query['at'] = {
+        ...(filter.from === undefined ? {} : { $gte: filter.from }),
+        ...(filter.to === undefined ? {} : { $lt: filter.to }),
+      };
+    if (filter.beforeSeq !== undefined) query['seq'] = { $lt: Number(filter.beforeSeq) };
+    const docs = await this.entries
+      .find(query as Filter<EntryDocument>)
+      .sort({ seq: -1 })
+      .limit(Math.max(1, filter.limit))
+      .toArray();
+    return docs.map(entryOf);
+  }
+
+  async appendCheckpoint(checkpoint: AuditCheckpoint, expectedPrevSeq: number): Promise<boolean> {
+    if (checkpoint.prevSeq !== expectedPrevSeq)
+      throw new RangeError(`checkpoint prevSeq ${checkpoint.prevSeq} is not the expected ${expectedPrevSeq}`);
+    try {
+      await this.checkpointCollection.insertOne({ ...structuredClone(checkpoint), _id: checkpoint.seq });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async latestCheckpoint(): Promise<AuditCheckpoint | null> {
+    const doc = await this.checkpointCollection.findOne({}, { sort: { seq: -1 } });
+    return doc === null ? null : checkpointOf(doc);
+  }
+
+  async checkpoints(): Promise<readonly AuditCheckpoint[]> {
+    const docs = await this.checkpointCollection.find({}).sort({ seq: 1 }).toArray();
+    return docs.map(checkpointOf);
+  }
+}

@@ -1,0 +1,43 @@
+import type { AuditCheckpoint } from '../../domain/audit/audit-checkpoint';
+import type { AuditEntry, AuditEntryOutcome, ChainHead } from '../../domain/audit/audit-entry';
+
+/** Filters of the audit views (DOMAIN.md §11.4): all optional, combined with AND, newest first. */
+export interface AuditSearchFilter {
+  readonly orgId?: string;
+  readonly actorId?: string;
+  readonly action?: string;
+  readonly resourceType?: string;
+  readonly resourceId?: string;
+  readonly outcome?: AuditEntryOutcome;
+  /** Entries whose `patientIds` contain this patient. */
+  readonly patientId?: string;
+  /** ISO instants: `from <= at < to`. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Keyset paging: only entries with `seq < beforeSeq`. */
+  readonly beforeSeq?: number;
+  readonly limit: number;
+}
+
+/**
+ * The append-only audit log (DOMAIN.md §11.10: entry repository, chain head and checkpoint repository in one port
+ * for the first version, RESOLUTIONS.md 40). There is no update or delete. Appends are never part of a caller's
+ * transaction: a denied or failed action rolls its own writes back and must still be audited.
+ */
+export interface AuditStore {
+  /** The last appended entry's `{seq, hash}`, or null when the log is empty. */
+  head(): Promise<ChainHead | null>;
+  /**
+   * Appends `entry` (whose `seq` must be `expectedHeadSeq + 1`) only if the head is still `expectedHeadSeq`
+   * (0 = empty log). Resolves false when another writer appended first: the caller re-reads the head and retries.
+   */
+  append(entry: AuditEntry, expectedHeadSeq: number): Promise<boolean>;
+  /** Up to `limit` entries with `seq >= fromSeq`, ordered by `seq` then `id`, exactly as stored. */
+  page(fromSeq: number, limit: number): Promise<readonly AuditEntry[]>;
+  search(filter: AuditSearchFilter): Promise<readonly AuditEntry[]>;
+  /** Appends a checkpoint only if the newest one is still `expectedPrevSeq` (0 = none); false otherwise. */
+  appendCheckpoint(checkpoint: AuditCheckpoint, expectedPrevSeq: number): Promise<boolean>;
+  latestCheckpoint(): Promise<AuditCheckpoint | null>;
+  /** Every checkpoint, ascending by `seq`. */
+  checkpoints(): Promise<readonly AuditCheckpoint[]>;
+}
