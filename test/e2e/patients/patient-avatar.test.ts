@@ -19,6 +19,14 @@ describe('patient avatars over HTTP', () => {
   });
   beforeEach(async () => {
     expect((await t.call('POST', '/test/seed')).status).toBe(200);
+    // These flows start from an organisation without patients: remove the ones the seed creates.
+    const seededAdmin = (await t.login('admin@example.org')).token;
+    const seeded = (await t.call('GET', '/patients', undefined, seededAdmin)).body as {
+      results: Array<{ id: string }>;
+    };
+    for (const patient of seeded.results) {
+      expect((await t.call('DELETE', `/patients/${patient.id}`, undefined, seededAdmin)).status).toBe(204);
+    }
     admin = (await t.login('admin@example.org')).token;
     staff = (await t.login('fake@example.org')).token;
     const staffId = await t.idOf('fake@example.org');
