@@ -29,6 +29,9 @@ import { SystemClock } from '../adapters/shared/system-clock';
 import type { AppConfig } from './config';
 import { bindIdentity } from './identity-module';
 import { bindPatients } from './patients-module';
+import { bindConversations } from './conversations-module';
+import { CONVERSATION_TOKENS } from '../application/conversations/conversation-tokens';
+import type { ConversationUseCases } from '../application/conversations/conversation-use-cases';
 import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
 import type { PatientUseCases } from '../application/patients/patient-use-cases';
 import type { CareDirectory } from '../application/ports/care-directory';
@@ -74,6 +77,7 @@ export const buildContainer = (options: ContainerOptions): Container => {
   bindServices(c, config);
   bindIdentity(c, config);
   bindPatients(c, config);
+  bindConversations(c, config);
   c.rebind(TOKENS.identity.CareDirectory).toResolvedValue(
     (directory: CareDirectory) => directory,
     [PATIENT_TOKENS.CareDirectory],
@@ -136,12 +140,17 @@ const bindHealth = (c: Container, config: AppConfig): void => {
 const bindHttp = (c: Container, config: AppConfig): void => {
   c.bind(INFRA.InFlightRequests).toConstantValue(new InFlightRequests());
   c.bind(INFRA.HttpRouters).toResolvedValue(
-    (getHealth: GetHealth, identity: IdentityUseCases, patients: PatientUseCases): Router[] => [
+    (
+      getHealth: GetHealth,
+      identity: IdentityUseCases,
+      patients: PatientUseCases,
+      conversations: ConversationUseCases,
+    ): Router[] => [
       healthRoutes(getHealth),
-      ...identityRouters(identity, patients),
+      ...identityRouters(identity, patients, conversations),
       ...(config.testSupportRoutes ? [testSupportRoutes(c)] : []),
     ],
-    [TOKENS.shared.GetHealth, TOKENS.identity.UseCases, PATIENT_TOKENS.UseCases],
+    [TOKENS.shared.GetHealth, TOKENS.identity.UseCases, PATIENT_TOKENS.UseCases, CONVERSATION_TOKENS.UseCases],
   );
   c.bind(INFRA.LargeBodyRoutes).toConstantValue((() => false) satisfies LargeBodyRoute);
   c.bind(INFRA.HttpApp).toResolvedValue(

@@ -3,7 +3,9 @@ import type { IdentityUseCases } from '../application/identity/identity-use-case
 import type { PatientUseCases } from '../application/patients/patient-use-cases';
 import { patientRouters } from './patients-module';
 import { authThrottle } from '../adapters/http/middleware/auth-throttle';
-import { requireAuth } from '../adapters/http/middleware/require-auth';
+import { requireAuth, type RequireAuthOptions } from '../adapters/http/middleware/require-auth';
+import { conversationRouters } from './conversations-module';
+import type { ConversationUseCases } from '../application/conversations/conversation-use-cases';
 import { accountAdminRoutes } from '../adapters/http/routes/account-admin-routes';
 import { authRoutes } from '../adapters/http/routes/auth-routes';
 import { changePasswordRoutes } from '../adapters/http/routes/change-password-routes';
@@ -16,9 +18,16 @@ import { phoneVerificationRoutes } from '../adapters/http/routes/phone-verificat
 import { ssoRoutes } from '../adapters/http/routes/sso-routes';
 
 /** The identity context's routers, sharing one authentication middleware. */
-export const identityRouters = (identity: IdentityUseCases, patients: PatientUseCases): Router[] => {
+export const identityRouters = (
+  identity: IdentityUseCases,
+  patients: PatientUseCases,
+  conversations: ConversationUseCases,
+): Router[] => {
   const authenticated = requireAuth(identity.authenticate, identity.ports.rateLimiter);
+  const requireAuthWith = (options?: RequireAuthOptions) =>
+    requireAuth(identity.authenticate, identity.ports.rateLimiter, options);
   return [
+    ...conversationRouters(conversations, requireAuthWith),
     // Patient routes first: they answer the caregiver-patients paths with full records in the caller's role view.
     ...patientRouters(patients, authenticated),
     authRoutes(identity),

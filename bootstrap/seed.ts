@@ -4,6 +4,7 @@ import { createOrg, type Org } from '../domain/identity/org';
 import type { Role } from '../domain/identity/roles';
 import type { IdentityPorts } from '../application/identity/identity-ports';
 import type { Actor } from '../domain/shared/actor';
+import { seedConversations } from './conversations-module';
 import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
 import type { PatientUseCases } from '../application/patients/patient-use-cases';
 import type { Logger } from '../application/ports/logger';
@@ -108,6 +109,7 @@ export const seedDemoData = async (container: Container, logger: Logger): Promis
   const staff = created.find((c) => c.email === 'fake@example.org');
   const admin = created.find((c) => c.email === 'admin@example.org');
   const patients = staff !== undefined && admin !== undefined ? await seedPatients(container, admin, staff) : [];
+  await seedConversations(container, patients, now);
   logger.info({ orgId: org.id, caregivers: created.length, patients: patients.length }, 'demo data seeded');
   return {
     org: org.id,
