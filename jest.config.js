@@ -33,7 +33,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e-mongo',
-      testMatch: ['<rootDir>/test/e2e/identity/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/e2e/identity/**/*.test.ts', '<rootDir>/test/e2e/patients/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/mongo-profile.js'],
     },
   ],

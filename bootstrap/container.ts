@@ -30,6 +30,9 @@ import type { AppConfig } from './config';
 import { bindIdentity } from './identity-module';
 import { bindPatients } from './patients-module';
 import { bindConversations } from './conversations-module';
+import { alertTestSupportRouters, bindAlerts } from './alerts-module';
+import { ALERT_TOKENS } from '../application/alerts/alert-tokens';
+import type { AlertUseCases } from '../application/alerts/alert-use-cases';
 import { CONVERSATION_TOKENS } from '../application/conversations/conversation-tokens';
 import type { ConversationUseCases } from '../application/conversations/conversation-use-cases';
 import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
@@ -78,6 +81,7 @@ export const buildContainer = (options: ContainerOptions): Container => {
   bindIdentity(c, config);
   bindPatients(c, config);
   bindConversations(c, config);
+  bindAlerts(c, config);
   c.rebind(TOKENS.identity.CareDirectory).toResolvedValue(
     (directory: CareDirectory) => directory,
     [PATIENT_TOKENS.CareDirectory],
@@ -145,12 +149,19 @@ const bindHttp = (c: Container, config: AppConfig): void => {
       identity: IdentityUseCases,
       patients: PatientUseCases,
       conversations: ConversationUseCases,
+      alerts: AlertUseCases,
     ): Router[] => [
       healthRoutes(getHealth),
-      ...identityRouters(identity, patients, conversations),
-      ...(config.testSupportRoutes ? [testSupportRoutes(c)] : []),
+      ...identityRouters(identity, patients, conversations, alerts),
+      ...(config.testSupportRoutes ? [...alertTestSupportRouters(alerts), testSupportRoutes(c)] : []),
     ],
-    [TOKENS.shared.GetHealth, TOKENS.identity.UseCases, PATIENT_TOKENS.UseCases, CONVERSATION_TOKENS.UseCases],
+    [
+      TOKENS.shared.GetHealth,
+      TOKENS.identity.UseCases,
+      PATIENT_TOKENS.UseCases,
+      CONVERSATION_TOKENS.UseCases,
+      ALERT_TOKENS.UseCases,
+    ],
   );
   c.bind(INFRA.LargeBodyRoutes).toConstantValue((() => false) satisfies LargeBodyRoute);
   c.bind(INFRA.HttpApp).toResolvedValue(

@@ -5,6 +5,8 @@ import { patientRouters } from './patients-module';
 import { authThrottle } from '../adapters/http/middleware/auth-throttle';
 import { requireAuth, type RequireAuthOptions } from '../adapters/http/middleware/require-auth';
 import { conversationRouters } from './conversations-module';
+import { alertRouters } from './alerts-module';
+import type { AlertUseCases } from '../application/alerts/alert-use-cases';
 import type { ConversationUseCases } from '../application/conversations/conversation-use-cases';
 import { accountAdminRoutes } from '../adapters/http/routes/account-admin-routes';
 import { authRoutes } from '../adapters/http/routes/auth-routes';
@@ -22,12 +24,14 @@ export const identityRouters = (
   identity: IdentityUseCases,
   patients: PatientUseCases,
   conversations: ConversationUseCases,
+  alerts: AlertUseCases,
 ): Router[] => {
   const authenticated = requireAuth(identity.authenticate, identity.ports.rateLimiter);
   const requireAuthWith = (options?: RequireAuthOptions) =>
     requireAuth(identity.authenticate, identity.ports.rateLimiter, options);
   return [
     ...conversationRouters(conversations, requireAuthWith),
+    ...alertRouters(alerts, requireAuthWith),
     // Patient routes first: they answer the caregiver-patients paths with full records in the caller's role view.
     ...patientRouters(patients, authenticated),
     authRoutes(identity),

@@ -1,8 +1,10 @@
 import type { Container } from 'inversify';
 import type { HealthProbe } from '../application/ports/health-probe';
 import { TOKENS } from '../application/ports/tokens';
+import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
 import { MongoAuditRecorder } from '../adapters/persistence/mongo/mongo-audit-recorder';
 import { MongoBreachLogRepository } from '../adapters/persistence/mongo/mongo-breach-log-repository';
+import { MongoCareTeamRepository } from '../adapters/persistence/mongo/mongo-care-team-repository';
 import { MongoCaregiverRepository } from '../adapters/persistence/mongo/mongo-caregiver-repository';
 import { COLLECTIONS } from '../adapters/persistence/mongo/mongo-collections';
 import { connectMongo, type MongoDatabase } from '../adapters/persistence/mongo/mongo-connection';
@@ -11,6 +13,7 @@ import { ensureIndexes } from '../adapters/persistence/mongo/mongo-indexes';
 import { MongoOneTimeTokenRepository } from '../adapters/persistence/mongo/mongo-one-time-token-repository';
 import { MongoOrgRepository } from '../adapters/persistence/mongo/mongo-org-repository';
 import { MongoOutboxStore } from '../adapters/persistence/mongo/mongo-outbox-store';
+import { MongoPatientRepository } from '../adapters/persistence/mongo/mongo-patient-repository';
 import { MongoUnitOfWork } from '../adapters/persistence/mongo/mongo-unit-of-work';
 import type { AppConfig } from './config';
 
@@ -38,9 +41,10 @@ export const openMongoPersistence = async (config: AppConfig): Promise<MongoData
 
 /**
  * Rebinds the persistence ports from the memory store to the Mongo adapters on `database`: the unit of work,
- * the outbox (EventOutbox follows OutboxStore), the audit recorder, the identity repositories, and the
- * `database` health probe (swapped inside the probe list when it is first resolved). Call it after the
- * profile's own bindings and before anything is resolved. The care directory stays the empty stand-in.
+ * the outbox (EventOutbox follows OutboxStore), the audit recorder, the identity repositories, the patient and
+ * care-team repositories, and the `database` health probe (swapped inside the probe list when it is first
+ * resolved). Call it after the profile's own bindings (bindIdentity, bindPatients) and before anything is
+ * resolved. The care directory follows: it reads patients and care teams through the rebound repositories.
  */
 export const bindMongoPersistence = (c: Container, database: MongoDatabase): void => {
   c.bind(MONGO.Database).toConstantValue(database);
@@ -51,6 +55,8 @@ export const bindMongoPersistence = (c: Container, database: MongoDatabase): voi
   c.rebind(TOKENS.identity.CaregiverRepository).toConstantValue(new MongoCaregiverRepository(database));
   c.rebind(TOKENS.identity.OneTimeTokenRepository).toConstantValue(new MongoOneTimeTokenRepository(database));
   c.rebind(TOKENS.identity.BreachLogRepository).toConstantValue(new MongoBreachLogRepository(database));
+  c.rebind(PATIENT_TOKENS.PatientRepository).toConstantValue(new MongoPatientRepository(database));
+  c.rebind(PATIENT_TOKENS.CareTeamRepository).toConstantValue(new MongoCareTeamRepository(database));
   const probe = new MongoDatabaseProbe(database);
   c.onActivation<HealthProbe[]>(TOKENS.shared.HealthProbes, (_context, probes) =>
     probes.map((p) => (p.component === 'database' ? probe : p)),

@@ -9,16 +9,26 @@ import { assignedPatients, loadPatientViews, patientRefOf, type PatientView } fr
 /** Turns a patient view into what the login payload carries (the HTTP presenter, injected by bootstrap). */
 export type PatientPresenter = (view: PatientView, viewer: ActiveRole) => unknown;
 
+/** The login payload's `alerts` for a caregiver (the alerts context's reader, attached by bootstrap). */
+export type LoginAlertsReader = (caregiverId: string) => Promise<readonly unknown[]>;
+
 /**
  * Identity's questions about patients (`CareDirectory`), answered from the patients context: the org's patient
  * ids, a caregiver's assigned patients (short refs and, for the login payload, PatientDTOs in the caller's role
- * view), and removing a leaving caregiver's assignments. Alerts belong to another issue: none yet.
+ * view), and removing a leaving caregiver's assignments. The login payload's alerts come from the alerts
+ * context's reader when one is attached (`withAlerts`), and are empty otherwise.
  */
 export class PatientCareDirectory implements CareDirectory {
   constructor(
     private readonly ports: PatientPorts,
     private readonly present: PatientPresenter,
+    private readonly alerts: LoginAlertsReader | null = null,
   ) {}
+
+  /** The same directory answering `loginAlerts` with `alerts`. */
+  withAlerts(alerts: LoginAlertsReader): PatientCareDirectory {
+    return new PatientCareDirectory(this.ports, this.present, alerts);
+  }
 
   patientIdsOfOrg(orgId: string): Promise<readonly string[]> {
     return this.ports.patients.idsOfOrg(orgId);
@@ -50,8 +60,8 @@ export class PatientCareDirectory implements CareDirectory {
     return views.map((view) => this.present(view, viewer));
   }
 
-  loginAlerts(): Promise<readonly unknown[]> {
-    return Promise.resolve([]);
+  loginAlerts(caregiverId: string): Promise<readonly unknown[]> {
+    return this.alerts === null ? Promise.resolve([]) : this.alerts(caregiverId);
   }
 
   /** Joins the caller's transaction (caregiver deletion, move, promotion to superAdmin) or opens one. */

@@ -7,4 +7,6 @@ export const COLLECTIONS = {
   auditLog: 'audit_log',
   outbox: 'outbox',
   outboxHandled: 'outbox_handled',
+  patients: 'patients',
+  careTeam: 'care_team',
 } as const;

@@ -8,6 +8,8 @@ export const UNIQUE_INDEXES = {
   caregiverSsoIdentity: 'caregivers_sso_identity_unique',
   tokenHash: 'one_time_tokens_hash_unique',
   handledClaim: 'outbox_handled_claim_unique',
+  patientEmail: 'patients_org_email_live_unique',
+  careTeamPair: 'care_team_pair_unique',
 } as const;
 
 /** Soft-deleted records keep their row but release their unique values. */
@@ -42,6 +44,22 @@ export const INDEX_DEFINITIONS: Readonly<Record<string, readonly IndexDescriptio
   // Equality on the pending flags, then the append order `pending` sorts by.
   [COLLECTIONS.outbox]: [{ key: { dispatchedAt: 1, dead: 1, seq: 1 }, name: 'outbox_pending' }],
   [COLLECTIONS.outboxHandled]: [{ key: { eventId: 1, handler: 1 }, name: UNIQUE_INDEXES.handledClaim, unique: true }],
+  [COLLECTIONS.patients]: [
+    {
+      key: { orgId: 1, email: 1 },
+      name: UNIQUE_INDEXES.patientEmail,
+      unique: true,
+      // The address is optional: patients without one (null) never collide.
+      partialFilterExpression: { ...LIVE_ONLY, email: { $type: 'string' } },
+    },
+    { key: { orgId: 1, createdAt: 1 }, name: 'patients_org_created' },
+  ],
+  // The pair index also serves the patient side; the caregiver and org sides get their own.
+  [COLLECTIONS.careTeam]: [
+    { key: { patientId: 1, caregiverId: 1 }, name: UNIQUE_INDEXES.careTeamPair, unique: true },
+    { key: { caregiverId: 1, assignedAt: 1 }, name: 'care_team_caregiver_assigned' },
+    { key: { orgId: 1 }, name: 'care_team_org' },
+  ],
 };
 
 /**

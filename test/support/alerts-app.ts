@@ -1,0 +1,52 @@
+import type { Environment } from '../../bootstrap/config';
+import { startApplication } from '../../bootstrap/application';
+import { TOKENS } from '../../application/ports/tokens';
+import { request, type JsonResponse } from './http-client';
+import { LogCapture } from './log-capture';
+import { wireAlerts } from './alerts-harness';
+import { wirePatients } from './patients-harness';
+import { TestClock } from './test-clock';
+import { testConfig } from './test-config';
+
+/**
+ * A running server of the embedded profile with the patients and alerts contexts wired in, test-support routes
+ * on (including `create-alert`), a hand-moved clock and captured logs.
+ */
+export const startAlertsApp = async (env: Environment = {}) => {
+  const clock = new TestClock(new Date());
+  const logs = new LogCapture();
+  const config = testConfig({ TEST_SUPPORT_ROUTES: 'true', LOG_LEVEL: 'debug', AUTH_RATE_LIMIT: '1000', ...env });
+  const app = await startApplication(config, {
+    logDestination: logs,
+    overrides: (c) => {
+      c.rebind(TOKENS.shared.Clock).toConstantValue(clock);
+      wirePatients(c, config, true);
+      wireAlerts(c, config, true);
+    },
+  });
+
+  const call = (method: string, path: string, body?: unknown, token?: string): Promise<JsonResponse> =>
+    request(app.url, `/v1${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  /** Signs in with the seed password; resolves the access token and the whole login payload. */
+  const login = async (email: string): Promise<{ token: string; payload: Record<string, unknown> }> => {
+    const res = await call('POST', '/auth/login', { email, password: 'Password1' });
+    if (res.status !== 200) throw new Error(`login of ${email} answered ${res.status}: ${res.text}`);
+    const payload = res.body as { tokens: { access: { token: string } } } & Record<string, unknown>;
+    return { token: payload.tokens.access.token, payload };
+  };
+
+  const idOf = async (email: string): Promise<string> =>
+    ((await call('POST', '/test/get-caregiver-by-email', { email })).body as { id: string }).id;
+
+  return { app, clock, logs, call, login, idOf, stop: () => app.shutdown('test end') };
+};
+
+export type AlertsApp = Awaited<ReturnType<typeof startAlertsApp>>;
