@@ -5,6 +5,8 @@ import type { Role } from '../domain/identity/roles';
 import type { IdentityPorts } from '../application/identity/identity-ports';
 import type { Actor } from '../domain/shared/actor';
 import { seedConversations } from './conversations-module';
+import { ALERT_TOKENS } from '../application/alerts/alert-tokens';
+import type { AlertUseCases } from '../application/alerts/alert-use-cases';
 import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
 import type { PatientUseCases } from '../application/patients/patient-use-cases';
 import type { Logger } from '../application/ports/logger';
@@ -110,6 +112,7 @@ export const seedDemoData = async (container: Container, logger: Logger): Promis
   const admin = created.find((c) => c.email === 'admin@example.org');
   const patients = staff !== undefined && admin !== undefined ? await seedPatients(container, admin, staff) : [];
   await seedConversations(container, patients, now);
+  if (staff !== undefined) await seedAlerts(container, staff, patients);
   logger.info({ orgId: org.id, caregivers: created.length, patients: patients.length }, 'demo data seeded');
   return {
     org: org.id,
@@ -138,6 +141,35 @@ const seedPatients = async (container: Container, admin: Caregiver, staff: Careg
     ids.push(created.patient.id);
   }
   return ids;
+};
+
+/** Read and unread alerts visible to the staff member, so the Alerts tab and its badge have content. */
+const seedAlerts = async (container: Container, staff: Caregiver, patientIds: readonly string[]): Promise<void> => {
+  const alerts = container.get<AlertUseCases>(ALERT_TOKENS.UseCases);
+  const actor: Actor = { kind: 'system', requestId: 'seed' };
+  const scope = { caregiverId: staff.id, role: 'staff' as const, orgId: staff.orgId };
+  const messages = [
+    { message: 'Agnes mentioned feeling dizzy this morning', importance: 'high' as const, patient: patientIds[0] },
+    { message: 'Barnaby missed his afternoon check-in call', importance: 'medium' as const, patient: patientIds[1] },
+    { message: "Remember to review this week's mood summaries", importance: 'low' as const, patient: undefined },
+  ];
+  const created = [];
+  for (const spec of messages) {
+    const result = await alerts.create.asCaregiver(
+      staff.id,
+      {
+        message: spec.message,
+        importance: spec.importance,
+        alertType: spec.patient === undefined ? 'system' : 'patient',
+        visibility: 'allCaregivers',
+        ...(spec.patient === undefined ? {} : { relatedPatient: spec.patient }),
+      },
+      actor,
+    );
+    created.push(result.alert.id);
+  }
+  const lastId = created[created.length - 1];
+  if (lastId !== undefined) await alerts.markRead.execute(scope, lastId, actor);
 };
 
 const ensureOrg = async (

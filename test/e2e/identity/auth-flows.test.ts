@@ -330,6 +330,8 @@ describe('seed content (API-CONTRACT.md §6.4)', () => {
       const patients = (login.body as { patients: Array<{ name: string; id: string }> }).patients;
       expect(patients.map((p) => p.name).sort()).toEqual(['Agnes Alphabet', 'Barnaby Button', 'Clara Coin']);
       expect(patients).not.toEqual(expect.arrayContaining([expect.objectContaining({ notes: expect.anything() })]));
+      const alerts = (login.body as { alerts: Array<{ readBy?: string[] }> }).alerts;
+      expect(alerts).toHaveLength(2);
     } finally {
       await t.stop();
     }
