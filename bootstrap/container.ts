@@ -30,6 +30,9 @@ import type { AppConfig } from './config';
 import { bindIdentity } from './identity-module';
 import { bindPatients } from './patients-module';
 import { bindConversations } from './conversations-module';
+import { bindSchedules } from './schedules-module';
+import { SCHEDULE_TOKENS } from '../application/schedules/schedule-tokens';
+import type { ScheduleUseCases } from '../application/schedules/schedule-use-cases';
 import { alertTestSupportRouters, bindAlerts } from './alerts-module';
 import { ALERT_TOKENS } from '../application/alerts/alert-tokens';
 import type { AlertUseCases } from '../application/alerts/alert-use-cases';
@@ -80,6 +83,7 @@ export const buildContainer = (options: ContainerOptions): Container => {
   bindServices(c, config);
   bindIdentity(c, config);
   bindPatients(c, config);
+  bindSchedules(c, config);
   bindConversations(c, config);
   bindAlerts(c, config);
   c.rebind(TOKENS.identity.CareDirectory).toResolvedValue(
@@ -150,9 +154,10 @@ const bindHttp = (c: Container, config: AppConfig): void => {
       patients: PatientUseCases,
       conversations: ConversationUseCases,
       alerts: AlertUseCases,
+      schedules: ScheduleUseCases,
     ): Router[] => [
       healthRoutes(getHealth),
-      ...identityRouters(identity, patients, conversations, alerts),
+      ...identityRouters(identity, patients, conversations, alerts, schedules),
       ...(config.testSupportRoutes ? [...alertTestSupportRouters(alerts), testSupportRoutes(c)] : []),
     ],
     [
@@ -161,6 +166,7 @@ const bindHttp = (c: Container, config: AppConfig): void => {
       PATIENT_TOKENS.UseCases,
       CONVERSATION_TOKENS.UseCases,
       ALERT_TOKENS.UseCases,
+      SCHEDULE_TOKENS.UseCases,
     ],
   );
   c.bind(INFRA.LargeBodyRoutes).toConstantValue((() => false) satisfies LargeBodyRoute);

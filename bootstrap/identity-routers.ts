@@ -6,6 +6,8 @@ import { authThrottle } from '../adapters/http/middleware/auth-throttle';
 import { requireAuth, type RequireAuthOptions } from '../adapters/http/middleware/require-auth';
 import { conversationRouters } from './conversations-module';
 import { alertRouters } from './alerts-module';
+import { scheduleRouters } from './schedules-module';
+import type { ScheduleUseCases } from '../application/schedules/schedule-use-cases';
 import type { AlertUseCases } from '../application/alerts/alert-use-cases';
 import type { ConversationUseCases } from '../application/conversations/conversation-use-cases';
 import { accountAdminRoutes } from '../adapters/http/routes/account-admin-routes';
@@ -25,6 +27,7 @@ export const identityRouters = (
   patients: PatientUseCases,
   conversations: ConversationUseCases,
   alerts: AlertUseCases,
+  schedules: ScheduleUseCases,
 ): Router[] => {
   const authenticated = requireAuth(identity.authenticate, identity.ports.rateLimiter);
   const requireAuthWith = (options?: RequireAuthOptions) =>
@@ -34,6 +37,7 @@ export const identityRouters = (
     ...alertRouters(alerts, requireAuthWith),
     // Patient routes first: they answer the caregiver-patients paths with full records in the caller's role view.
     ...patientRouters(patients, authenticated),
+    ...scheduleRouters(schedules, authenticated),
     authRoutes(identity),
     mfaRoutes(identity, authenticated),
     phoneVerificationRoutes(identity, authenticated),

@@ -35,6 +35,7 @@ export const en: Catalogue = {
   SSO_NOT_CONFIGURED: 'SSO is not configured',
   PATIENT_NOT_FOUND: 'Patient not found',
   CAREGIVER_NOT_ASSIGNABLE: 'Caregiver cannot be assigned to patients',
+  SCHEDULE_NOT_FOUND: 'Schedule not found',
 };
 
 export const es: Catalogue = {
@@ -67,4 +68,5 @@ export const es: Catalogue = {
   SSO_NOT_CONFIGURED: 'El inicio de sesión único no está configurado',
   PATIENT_NOT_FOUND: 'Paciente no encontrado',
   CAREGIVER_NOT_ASSIGNABLE: 'Este cuidador no se puede asignar a pacientes',
+  SCHEDULE_NOT_FOUND: 'Horario no encontrado',
 };

@@ -156,7 +156,7 @@ describe('CreatePatient', () => {
     await expect(
       h.useCases.create.execute(
         h.scopeOf(adminA),
-        { name: 'K', phone: '+16045550126', schedules: [{ frequency: 'daily', time: '09:00' }] },
+        { name: 'K', phone: '+16045550126', schedules: [{ frequency: 'weekly', time: '09:00' }] },
         h.actorOf(adminA),
       ),
     ).rejects.toMatchObject({ kind: 'invalid' });
