@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type {
   AccessTokenClaims,
@@ -55,7 +55,8 @@ const hmacKeys = (secret: string | undefined): Keys => {
   if (secret === undefined || secret.length < MIN_SECRET_LENGTH) {
     throw new TypeError(`HS256 access tokens need a secret of at least ${MIN_SECRET_LENGTH} characters`);
   }
-  const key = new TextEncoder().encode(secret);
+  // A KeyObject made once: with raw bytes jose would import the key again on every sign and verify (hot path).
+  const key = createSecretKey(Buffer.from(secret, 'utf8'));
   return { signing: key, verifying: key };
 };
 
