@@ -33,7 +33,13 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e-mongo',
-      testMatch: ['<rootDir>/test/e2e/identity/**/*.test.ts', '<rootDir>/test/e2e/patients/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/e2e/identity/**/*.test.ts',
+        '<rootDir>/test/e2e/patients/**/*.test.ts',
+        '<rootDir>/test/e2e/schedules/**/*.test.ts',
+        '<rootDir>/test/e2e/conversations/**/*.test.ts',
+        '<rootDir>/test/e2e/alerts/**/*.test.ts',
+      ],
       setupFiles: ['<rootDir>/test/support/mongo-profile.js'],
     },
   ],

@@ -10,6 +10,7 @@ import type { HttpServer } from '../adapters/http/http-server';
 import type { AppConfig } from './config';
 import { buildContainer } from './container';
 import { INFRA } from './infra-tokens';
+import { startAuditSequencer } from './audit-module';
 import { seedDemoData } from './seed';
 import { closeMongoPersistence, openMongoPersistence } from './mongo-module';
 import { ShutdownCoordinator } from './shutdown-coordinator';
@@ -55,6 +56,8 @@ export const startApplication = async (config: AppConfig, options: StartOptions 
 
   const logins = config.seedDemoData ? (await seedDemoData(container, logger)).logins : [];
 
+  const sequencer = startAuditSequencer(container);
+  container.get<UnitOfWork>(TOKENS.shared.UnitOfWork).onCommitted(() => sequencer.kick());
   const scheduler = container.get<JobScheduler>(TOKENS.shared.JobScheduler);
   await scheduler.start();
 
@@ -80,6 +83,7 @@ export const startApplication = async (config: AppConfig, options: StartOptions 
   });
   coordinator.register('stop-jobs', () => scheduler.stop());
   coordinator.register('flush-outbox', () => relay.whenIdle());
+  coordinator.register('chain-audit', () => sequencer.stop());
   coordinator.register('close-adapters', () => closeAdapters(container));
 
   return { container, url, port: address.port, shutdown: (reason) => coordinator.shutdown(reason) };

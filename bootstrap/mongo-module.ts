@@ -2,7 +2,7 @@ import type { Container } from 'inversify';
 import type { HealthProbe } from '../application/ports/health-probe';
 import { TOKENS } from '../application/ports/tokens';
 import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
-import { MongoAuditRecorder } from '../adapters/persistence/mongo/mongo-audit-recorder';
+import { bindMongoAudit, ensureMongoAuditIndexes } from './audit-module';
 import { MongoBreachLogRepository } from '../adapters/persistence/mongo/mongo-breach-log-repository';
 import { MongoCareTeamRepository } from '../adapters/persistence/mongo/mongo-care-team-repository';
 import { MongoCaregiverRepository } from '../adapters/persistence/mongo/mongo-caregiver-repository';
@@ -15,6 +15,7 @@ import { MongoOrgRepository } from '../adapters/persistence/mongo/mongo-org-repo
 import { MongoOutboxStore } from '../adapters/persistence/mongo/mongo-outbox-store';
 import { MongoPatientRepository } from '../adapters/persistence/mongo/mongo-patient-repository';
 import { MongoUnitOfWork } from '../adapters/persistence/mongo/mongo-unit-of-work';
+import { bindCareMongoRepositories } from './care-mongo-bindings';
 import type { AppConfig } from './config';
 
 /** Tokens of the Mongo profile that only bootstrap uses. */
@@ -32,6 +33,7 @@ export const openMongoPersistence = async (config: AppConfig): Promise<MongoData
   const database = await connectMongo(config.mongodbUrl);
   try {
     await ensureIndexes(database.db);
+    await ensureMongoAuditIndexes(database);
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
@@ -42,21 +44,23 @@ export const openMongoPersistence = async (config: AppConfig): Promise<MongoData
 /**
  * Rebinds the persistence ports from the memory store to the Mongo adapters on `database`: the unit of work,
  * the outbox (EventOutbox follows OutboxStore), the audit recorder, the identity repositories, the patient and
- * care-team repositories, and the `database` health probe (swapped inside the probe list when it is first
- * resolved). Call it after the profile's own bindings (bindIdentity, bindPatients) and before anything is
- * resolved. The care directory follows: it reads patients and care teams through the rebound repositories.
+ * care-team repositories, the schedule, conversation and alert repositories, and the `database` health probe
+ * (swapped inside the probe list when it is first resolved). Call it after the profile's own bindings
+ * (bindIdentity, bindPatients, bindSchedules, bindConversations, bindAlerts) and before anything is resolved.
+ * The care directory follows: it reads patients and care teams through the rebound repositories.
  */
 export const bindMongoPersistence = (c: Container, database: MongoDatabase): void => {
   c.bind(MONGO.Database).toConstantValue(database);
   c.rebind(TOKENS.shared.UnitOfWork).toConstantValue(new MongoUnitOfWork(database));
   c.rebind(TOKENS.shared.OutboxStore).toConstantValue(new MongoOutboxStore(database));
-  c.rebind(TOKENS.shared.AuditRecorder).toConstantValue(new MongoAuditRecorder(database));
+  bindMongoAudit(c, database);
   c.rebind(TOKENS.identity.OrgRepository).toConstantValue(new MongoOrgRepository(database));
   c.rebind(TOKENS.identity.CaregiverRepository).toConstantValue(new MongoCaregiverRepository(database));
   c.rebind(TOKENS.identity.OneTimeTokenRepository).toConstantValue(new MongoOneTimeTokenRepository(database));
   c.rebind(TOKENS.identity.BreachLogRepository).toConstantValue(new MongoBreachLogRepository(database));
   c.rebind(PATIENT_TOKENS.PatientRepository).toConstantValue(new MongoPatientRepository(database));
   c.rebind(PATIENT_TOKENS.CareTeamRepository).toConstantValue(new MongoCareTeamRepository(database));
+  bindCareMongoRepositories(c, database);
   const probe = new MongoDatabaseProbe(database);
   c.onActivation<HealthProbe[]>(TOKENS.shared.HealthProbes, (_context, probes) =>
     probes.map((p) => (p.component === 'database' ? probe : p)),

@@ -17,12 +17,11 @@ import { OutboxEmailSender } from '../adapters/notifications/outbox/outbox-email
 import { OutboxSmsSender } from '../adapters/notifications/outbox/outbox-sms-sender';
 import { SesEmailSender } from '../adapters/notifications/ses/ses-email-sender';
 import { SnsSmsSender } from '../adapters/notifications/sns/sns-sms-sender';
-import { InMemoryAuditRecorder } from '../adapters/persistence/memory/in-memory-audit-recorder';
-import type { MemoryDatabase } from '../adapters/persistence/memory/memory-database';
 import { I18nextTranslator } from '../adapters/i18n/i18next-translator';
 import { CryptoHasher } from '../adapters/security/crypto-hasher';
 import { CryptoRandomSource } from '../adapters/security/crypto-random-source';
 import { defaultRateLimitRules } from '../adapters/shared/default-rate-limit-rules';
+import { bindAudit } from './audit-module';
 import type { AppConfig } from './config';
 import { INFRA } from './infra-tokens';
 
@@ -40,10 +39,7 @@ export const bindServices = (c: Container, config: AppConfig): void => {
   c.bind(TOKENS.shared.RandomSource).toConstantValue(new CryptoRandomSource());
   c.bind(TOKENS.shared.Translator).toConstantValue(new I18nextTranslator());
   c.bind(TOKENS.shared.Hasher).toConstantValue(new CryptoHasher(config.keys.hmacPepper));
-  c.bind(TOKENS.shared.AuditRecorder).toResolvedValue(
-    (db: MemoryDatabase) => new InMemoryAuditRecorder(db),
-    [INFRA.MemoryDatabase],
-  );
+  bindAudit(c, config);
 
   const rules = rateLimitRules(config);
   if (config.redisUrl === undefined) {

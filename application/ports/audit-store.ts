@@ -1,5 +1,5 @@
 import type { AuditCheckpoint } from '../../domain/audit/audit-checkpoint';
-import type { AuditEntry, AuditEntryOutcome, ChainHead } from '../../domain/audit/audit-entry';
+import type { AuditEntry, AuditEntryOutcome, AuditFacts, ChainHead } from '../../domain/audit/audit-entry';
 
 /** Filters of the audit views (DOMAIN.md §11.4): all optional, combined with AND, newest first. */
 export interface AuditSearchFilter {
@@ -19,6 +19,12 @@ export interface AuditSearchFilter {
   readonly limit: number;
 }
 
+export interface PendingAuditStats {
+  readonly count: number;
+  /** `at` of the oldest pending entry, or null when none is waiting. */
+  readonly oldestAt: string | null;
+}
+
 /**
  * The append-only audit log (DOMAIN.md §11.10: entry repository, chain head and checkpoint repository in one port
  * for the first version, RESOLUTIONS.md 40). There is no update or delete. Appends are never part of a caller's
@@ -32,6 +38,19 @@ export interface AuditStore {
    * (0 = empty log). Resolves false when another writer appended first: the caller re-reads the head and retries.
    */
   append(entry: AuditEntry, expectedHeadSeq: number): Promise<boolean>;
+  /**
+   * Stores an entry as `pending` (DOMAIN.md §11.3). Joins the ambient transaction, so the entry of a change
+   * commits or rolls back with it; outside a transaction it is stored at once.
+   */
+  insertPending(facts: AuditFacts): Promise<void>;
+  /** Up to `limit` pending entries, oldest first by `(at, id)`. */
+  pendingBatch(limit: number): Promise<readonly AuditFacts[]>;
+  /**
+   * Appends `entries` (consecutive, the first one following `expectedHeadSeq`) and drops them from the pending
+   * set, within the ambient transaction. Resolves false, changing nothing, when the head has moved.
+   */
+  chain(entries: readonly AuditEntry[], expectedHeadSeq: number): Promise<boolean>;
+  pendingStats(): Promise<PendingAuditStats>;
   /** Up to `limit` entries with `seq >= fromSeq`, ordered by `seq` then `id`, exactly as stored. */
   page(fromSeq: number, limit: number): Promise<readonly AuditEntry[]>;
   search(filter: AuditSearchFilter): Promise<readonly AuditEntry[]>;

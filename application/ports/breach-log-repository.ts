@@ -23,6 +23,27 @@ export interface BreachRecord {
   readonly detectedAt: Date;
   readonly details: Readonly<Record<string, string | number>>;
   readonly notificationDeadline: Date;
+  /** What an investigation adds (DOMAIN.md §2.1 BreachLog); absent until a superAdmin works on the record. */
+  readonly investigation?: BreachInvestigation;
+}
+
+export interface MitigationStep {
+  readonly action: string;
+  readonly result: string;
+  readonly takenAt: Date;
+  readonly takenBy: string;
+}
+
+export interface BreachInvestigation {
+  readonly affectedCount: number;
+  readonly requiresHhsNotification: boolean;
+  readonly mitigationSteps: readonly MitigationStep[];
+  readonly rootCause: string | null;
+  readonly resolutionNotes: string | null;
+  readonly individualsNotifiedAt: Date | null;
+  readonly hhsNotifiedAt: Date | null;
+  readonly resolvedAt: Date | null;
+  readonly resolvedBy: string | null;
 }
 
 export interface BreachLogRepository {
@@ -34,4 +55,7 @@ export interface BreachLogRepository {
     since: Date,
   ): Promise<BreachRecord | null>;
   list(orgId?: string): Promise<readonly BreachRecord[]>;
+  findById(id: string): Promise<BreachRecord | null>;
+  /** Replaces the stored record of `record.id` (status and investigation); a missing record is an error. */
+  update(record: BreachRecord): Promise<void>;
 }

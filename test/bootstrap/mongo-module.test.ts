@@ -5,7 +5,9 @@ import type { AuditRecorder } from '../../application/ports/audit-recorder';
 import type { HealthProbe } from '../../application/ports/health-probe';
 import { TOKENS } from '../../application/ports/tokens';
 import type { GetHealth } from '../../application/shared/get-health';
-import { MongoAuditRecorder } from '../../adapters/persistence/mongo/mongo-audit-recorder';
+import { PendingAuditRecorder } from '../../application/audit/pending-audit-recorder';
+import { AUDIT_TOKENS } from '../../application/ports/audit-tokens';
+import { AUDIT_COLLECTIONS, MongoAuditStore } from '../../adapters/persistence/mongo/mongo-audit-store';
 import { MongoBreachLogRepository } from '../../adapters/persistence/mongo/mongo-breach-log-repository';
 import { MongoCaregiverRepository } from '../../adapters/persistence/mongo/mongo-caregiver-repository';
 import { COLLECTIONS } from '../../adapters/persistence/mongo/mongo-collections';
@@ -67,7 +69,8 @@ describe('the Mongo profile bindings', () => {
     expect(container.get(TOKENS.shared.UnitOfWork)).toBeInstanceOf(MongoUnitOfWork);
     expect(container.get(TOKENS.shared.OutboxStore)).toBeInstanceOf(MongoOutboxStore);
     expect(container.get(TOKENS.shared.EventOutbox)).toBeInstanceOf(MongoOutboxStore);
-    expect(container.get<AuditRecorder>(TOKENS.shared.AuditRecorder)).toBeInstanceOf(MongoAuditRecorder);
+    expect(container.get<AuditRecorder>(TOKENS.shared.AuditRecorder)).toBeInstanceOf(PendingAuditRecorder);
+    expect(container.get(AUDIT_TOKENS.AuditStore)).toBeInstanceOf(MongoAuditStore);
     expect(container.get(TOKENS.identity.OrgRepository)).toBeInstanceOf(MongoOrgRepository);
     expect(container.get(TOKENS.identity.CaregiverRepository)).toBeInstanceOf(MongoCaregiverRepository);
     expect(container.get(TOKENS.identity.OneTimeTokenRepository)).toBeInstanceOf(MongoOneTimeTokenRepository);
@@ -94,7 +97,7 @@ describe('the Mongo profile bindings', () => {
 
     expect(await database.collection(COLLECTIONS.orgs).countDocuments()).toBe(1);
     expect(await database.collection(COLLECTIONS.caregivers).countDocuments()).toBe(1);
-    expect(await database.collection(COLLECTIONS.auditLog).countDocuments()).toBeGreaterThan(0);
+    expect(await database.collection(AUDIT_COLLECTIONS.pending).countDocuments()).toBeGreaterThan(0);
     expect((await identity.ports.caregivers.findById(caregiver.id))?.email).toBe('mongo-care@example.com');
   });
 });

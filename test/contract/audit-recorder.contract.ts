@@ -7,7 +7,10 @@ export interface AuditStores {
   readonly uow: UnitOfWork;
 }
 
-/** The `AuditRecorder` port's behaviour (append-only), run against every implementation. */
+/**
+ * The `AuditRecorder` as bootstrap wires it on every store (pending entries + sequencer), read back once chained:
+ * append-only, chained oldest first by time, and transactional with the change an entry describes.
+ */
 export const describeAuditRecorderContract = (name: string, open: () => Promise<AuditStores>): void => {
   describe(`AuditRecorder contract: ${name}`, () => {
     let audit: AuditLog;
@@ -17,7 +20,7 @@ export const describeAuditRecorderContract = (name: string, open: () => Promise<
       ({ audit, uow } = await open());
     });
 
-    it('appends entries and reads them back unchanged, in append order', async () => {
+    it('chains entries and reads them back unchanged, oldest first', async () => {
       const first = anAuditEvent({ action: 'LOGIN', details: { method: 'password', attempts: 2, mfa: true } });
       const second = anAuditEvent({
         action: 'CAREGIVER_UPDATED',
@@ -36,13 +39,14 @@ export const describeAuditRecorderContract = (name: string, open: () => Promise<
       await audit.record(second);
       await audit.record(third);
 
-      expect(await audit.entries()).toEqual([first, second, third]);
+      expect(await audit.entries()).toEqual([third, first, second]);
     });
 
-    it('keeps many entries in order even when their times go backwards', async () => {
-      const events = Array.from({ length: 25 }, (_, i) => anAuditEvent({ action: `A${i}`, at: at(-i) }));
+    it('orders many entries by time, and entries of the same instant by recording order', async () => {
+      const events = Array.from({ length: 25 }, (_, i) => anAuditEvent({ action: `A${i}`, at: at(-(i % 5)) }));
       for (const e of events) await audit.record(e);
-      expect((await audit.entries()).map((e) => e.action)).toEqual(events.map((e) => e.action));
+      const expected = [...events].sort((a, b) => a.at.getTime() - b.at.getTime()).map((e) => e.action);
+      expect((await audit.entries()).map((e) => e.action)).toEqual(expected);
     });
 
     it('commits entries with the transaction they were recorded in, and drops them on rollback', async () => {

@@ -1,4 +1,12 @@
 import { MongoClient } from 'mongodb';
+import { AuditSequencer } from '../../application/audit/audit-sequencer';
+import { PendingAuditRecorder } from '../../application/audit/pending-audit-recorder';
+import type { AuditStore } from '../../application/ports/audit-store';
+import type { AuditEntry } from '../../domain/audit/audit-entry';
+import { HmacAuditSigner } from '../../adapters/security/hmac-audit-signer';
+import { Sha256Digest } from '../../adapters/security/sha256-digest';
+import { ObjectIdGenerator } from '../../adapters/shared/object-id-generator';
+import { TestClock } from '../support/test-clock';
 import type { AuditEvent, AuditRecorder } from '../../application/ports/audit-recorder';
 import type { BreachLogRepository } from '../../application/ports/breach-log-repository';
 import type { CaregiverRepository } from '../../application/ports/caregiver-repository';
@@ -6,7 +14,7 @@ import type { OutboxStore } from '../../application/ports/event-outbox';
 import type { OneTimeTokenRepository } from '../../application/ports/one-time-token-repository';
 import type { OrgRepository } from '../../application/ports/org-repository';
 import type { UnitOfWork } from '../../application/ports/unit-of-work';
-import { InMemoryAuditRecorder } from '../../adapters/persistence/memory/in-memory-audit-recorder';
+import { InMemoryAuditStore } from '../../adapters/persistence/memory/in-memory-audit-store';
 import { InMemoryBreachLogRepository } from '../../adapters/persistence/memory/in-memory-breach-log-repository';
 import { InMemoryCaregiverRepository } from '../../adapters/persistence/memory/in-memory-caregiver-repository';
 import { InMemoryOneTimeTokenRepository } from '../../adapters/persistence/memory/in-memory-one-time-token-repository';
@@ -14,7 +22,7 @@ import { InMemoryOrgRepository } from '../../adapters/persistence/memory/in-memo
 import { InMemoryOutboxStore } from '../../adapters/persistence/memory/in-memory-outbox-store';
 import { InMemoryUnitOfWork } from '../../adapters/persistence/memory/in-memory-unit-of-work';
 import { MemoryDatabase } from '../../adapters/persistence/memory/memory-database';
-import { MongoAuditRecorder } from '../../adapters/persistence/mongo/mongo-audit-recorder';
+import { MongoAuditStore, ensureAuditIndexes } from '../../adapters/persistence/mongo/mongo-audit-store';
 import { MongoBreachLogRepository } from '../../adapters/persistence/mongo/mongo-breach-log-repository';
 import { MongoCaregiverRepository } from '../../adapters/persistence/mongo/mongo-caregiver-repository';
 import { MongoDatabase } from '../../adapters/persistence/mongo/mongo-connection';
@@ -24,6 +32,8 @@ import { MongoOrgRepository } from '../../adapters/persistence/mongo/mongo-org-r
 import { MongoOutboxStore } from '../../adapters/persistence/mongo/mongo-outbox-store';
 import { MongoUnitOfWork } from '../../adapters/persistence/mongo/mongo-unit-of-work';
 import { startMongoWireServer, type MongoWireServer } from '../support/mongo-wire';
+
+const AUDIT_KEY = 'contract-audit-signing-key-0123456789abcdef';
 
 /** The audit port plus a way to read back what was recorded (both adapters have one). */
 export interface AuditLog extends AuditRecorder {
@@ -58,20 +68,44 @@ export interface PersistenceTarget {
   readonly open: () => Promise<Stores>;
 }
 
-export const memoryStores = (database: MemoryDatabase = new MemoryDatabase()): Stores => {
-  const audit = new InMemoryAuditRecorder(database);
+/** The recorder bootstrap wires (pending entries) plus a sequencer; `entries` chains what is pending first. */
+const auditLogOn = (store: AuditStore, uow: UnitOfWork): AuditLog => {
+  const sequencer = new AuditSequencer(
+    store,
+    uow,
+    new Sha256Digest(),
+    new HmacAuditSigner(AUDIT_KEY),
+    new TestClock(),
+    {
+      error: () => undefined,
+    },
+  );
+  const recorder = new PendingAuditRecorder(store, new ObjectIdGenerator(), { kick: () => undefined });
   return {
-    uow: new InMemoryUnitOfWork(database),
+    record: (event) => recorder.record(event),
+    entries: async () => {
+      await sequencer.drain();
+      return (await store.page(1, 1_000_000)).map(auditEventOf);
+    },
+  };
+};
+
+/** A chained entry back as the event that was recorded (what the port was given, minus the chain fields). */
+const auditEventOf = (entry: AuditEntry): AuditEvent => {
+  const { id: _id, seq: _seq, prevHash: _prev, keyId: _key, hash: _hash, signature: _sig, at, ...event } = entry;
+  return { ...event, at: new Date(at) };
+};
+
+export const memoryStores = (database: MemoryDatabase = new MemoryDatabase()): Stores => {
+  const uow = new InMemoryUnitOfWork(database);
+  const audit = auditLogOn(new InMemoryAuditStore(database), uow);
+  return {
+    uow,
     orgs: new InMemoryOrgRepository(database),
     caregivers: new InMemoryCaregiverRepository(database),
     tokens: new InMemoryOneTimeTokenRepository(database),
     breaches: new InMemoryBreachLogRepository(database),
-    audit: {
-      record: (event) => audit.record(event),
-      // The memory recorder's entries carry its internal sequence id; the port's events do not.
-      entries: () =>
-        Promise.resolve(audit.entries().map(({ id: _id, ...event }: AuditEvent & { id?: string }) => event)),
-    },
+    audit,
     outbox: new InMemoryOutboxStore(database),
   };
 };
@@ -79,13 +113,15 @@ export const memoryStores = (database: MemoryDatabase = new MemoryDatabase()): S
 export const mongoStores = async (client: MongoClient, dbName: string): Promise<Stores> => {
   const database = new MongoDatabase(client, client.db(dbName));
   await ensureIndexes(database.db);
+  await ensureAuditIndexes(database.db);
+  const uow = new MongoUnitOfWork(database);
   return {
-    uow: new MongoUnitOfWork(database),
+    uow,
     orgs: new MongoOrgRepository(database),
     caregivers: new MongoCaregiverRepository(database),
     tokens: new MongoOneTimeTokenRepository(database),
     breaches: new MongoBreachLogRepository(database),
-    audit: new MongoAuditRecorder(database),
+    audit: auditLogOn(new MongoAuditStore(database), uow),
     outbox: new MongoOutboxStore(database),
   };
 };

@@ -28,7 +28,7 @@ const schedule = (n: number, patient: number, fields: Partial<Schedule> = {}): S
   return { ...outcome.schedule, ...fields };
 };
 
-/** The ScheduleRepository contract every adapter passes (memory today; Mongo when its adapter exists). */
+/** The ScheduleRepository contract every adapter passes (memory and Mongo). */
 export const describeScheduleRepositoryContract = (name: string, open: () => Promise<ScheduleStores>): void => {
   describe(`ScheduleRepository contract (${name})`, () => {
     let s: ScheduleStores;
@@ -61,6 +61,16 @@ export const describeScheduleRepositoryContract = (name: string, open: () => Pro
       expect(await s.schedules.listByPatients([])).toEqual([]);
     });
 
+    it('lists each schedule once whatever the ids repeat, and matches nothing for unknown or malformed ids', async () => {
+      await s.schedules.insert(schedule(1, 1));
+      await s.schedules.insert(schedule(2, 1));
+      const twice = await s.schedules.listByPatients([hex(1001), hex(1001), hex(1009), 'not-an-id']);
+      expect(twice.map((x) => x.id)).toEqual([hex(1), hex(2)]);
+      expect(await s.schedules.listByPatients(['not-an-id'])).toEqual([]);
+      expect(await s.schedules.findById('not-an-id')).toBeNull();
+      expect(await s.schedules.findById(hex(99))).toBeNull();
+    });
+
     it('updates under compare-and-set on the version read', async () => {
       const first = schedule(1, 1);
       await s.schedules.insert(first);
@@ -70,6 +80,7 @@ export const describeScheduleRepositoryContract = (name: string, open: () => Pro
         reason: 'STALE_VERSION',
       });
       expect((await s.schedules.findById(first.id))?.time).toBe('10:00');
+      await expect(s.schedules.update(schedule(7, 1), 1)).rejects.toThrow(/does not exist/);
     });
 
     it('refuses a second insert of the same id, as a rejected promise', async () => {
@@ -88,7 +99,7 @@ export const describeScheduleRepositoryContract = (name: string, open: () => Pro
       expect((await s.schedules.findById(original.id))?.intervals[0]).toEqual({ day: 1, weeks: 2 });
     });
 
-    it('undoes its writes with a failed transaction', async () => {
+    it('R3: undoes its writes with a failed transaction', async () => {
       const kept = schedule(1, 1);
       await s.schedules.insert(kept);
       await expect(
@@ -99,6 +110,17 @@ export const describeScheduleRepositoryContract = (name: string, open: () => Pro
         }),
       ).rejects.toThrow('boom');
       expect(await s.schedules.listByPatients([kept.patientId])).toEqual([kept]);
+    });
+
+    it('commits a successful transaction, its own reads seeing its writes', async () => {
+      const first = schedule(1, 1);
+      const seen = await s.uow.run(async () => {
+        await s.schedules.insert(first);
+        await s.schedules.update({ ...first, isActive: false, version: 2 }, 1);
+        return (await s.schedules.listByPatients([first.patientId])).map((x) => x.isActive);
+      });
+      expect(seen).toEqual([false]);
+      expect(await s.schedules.findById(first.id)).toMatchObject({ isActive: false, version: 2 });
     });
   });
 };

@@ -2,6 +2,7 @@ import type { Environment } from '../../bootstrap/config';
 import { startApplication } from '../../bootstrap/application';
 import { TOKENS } from '../../application/ports/tokens';
 import { request, type JsonResponse } from './http-client';
+import { e2ePersistence } from './e2e-persistence';
 import { LogCapture } from './log-capture';
 import { wireAlerts } from './alerts-harness';
 import { wirePatients } from './patients-harness';
@@ -9,13 +10,20 @@ import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
 
 /**
- * A running server of the embedded profile with the patients and alerts contexts wired in, test-support routes
- * on (including `create-alert`), a hand-moved clock and captured logs.
+ * A running server of the embedded profile (or the Mongo one, see e2e-persistence.ts) with the patients and alerts
+ * contexts wired in, test-support routes on (including `create-alert`), a hand-moved clock and captured logs.
  */
 export const startAlertsApp = async (env: Environment = {}) => {
   const clock = new TestClock(new Date());
   const logs = new LogCapture();
-  const config = testConfig({ TEST_SUPPORT_ROUTES: 'true', LOG_LEVEL: 'debug', AUTH_RATE_LIMIT: '1000', ...env });
+  const persistence = await e2ePersistence('e2e_alerts');
+  const config = testConfig({
+    TEST_SUPPORT_ROUTES: 'true',
+    LOG_LEVEL: 'debug',
+    AUTH_RATE_LIMIT: '1000',
+    ...persistence.env,
+    ...env,
+  });
   const app = await startApplication(config, {
     logDestination: logs,
     overrides: (c) => {
@@ -23,6 +31,9 @@ export const startAlertsApp = async (env: Environment = {}) => {
       wirePatients(c, config, true);
       wireAlerts(c, config, true);
     },
+  }).catch(async (error: unknown) => {
+    await persistence.stop();
+    throw error;
   });
 
   const call = (method: string, path: string, body?: unknown, token?: string): Promise<JsonResponse> =>
@@ -46,7 +57,13 @@ export const startAlertsApp = async (env: Environment = {}) => {
   const idOf = async (email: string): Promise<string> =>
     ((await call('POST', '/test/get-caregiver-by-email', { email })).body as { id: string }).id;
 
-  return { app, clock, logs, call, login, idOf, stop: () => app.shutdown('test end') };
+  const stop = async (): Promise<number> => {
+    const code = await app.shutdown('test end');
+    await persistence.stop();
+    return code;
+  };
+
+  return { app, clock, logs, call, login, idOf, stop };
 };
 
 export type AlertsApp = Awaited<ReturnType<typeof startAlertsApp>>;

@@ -3,19 +3,28 @@ import { startApplication } from '../../bootstrap/application';
 import { TOKENS } from '../../application/ports/tokens';
 import { wireConversations } from './conversations-harness';
 import { request, type JsonResponse } from './http-client';
+import { e2ePersistence } from './e2e-persistence';
 import { LogCapture } from './log-capture';
 import { wirePatients } from './patients-harness';
 import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
 
 /**
- * A running server of the embedded profile with the patients and conversations contexts wired in (the
- * conversation routers ahead of the patients router), test-support routes on, a hand-moved clock and captured logs.
+ * A running server of the embedded profile (or the Mongo one, see e2e-persistence.ts) with the patients and
+ * conversations contexts wired in (the conversation routers ahead of the patients router), test-support routes on,
+ * a hand-moved clock and captured logs.
  */
 export const startConversationsApp = async (env: Environment = {}) => {
   const clock = new TestClock(new Date());
   const logs = new LogCapture();
-  const config = testConfig({ TEST_SUPPORT_ROUTES: 'true', LOG_LEVEL: 'debug', AUTH_RATE_LIMIT: '1000', ...env });
+  const persistence = await e2ePersistence('e2e_conversations');
+  const config = testConfig({
+    TEST_SUPPORT_ROUTES: 'true',
+    LOG_LEVEL: 'debug',
+    AUTH_RATE_LIMIT: '1000',
+    ...persistence.env,
+    ...env,
+  });
   const app = await startApplication(config, {
     logDestination: logs,
     overrides: (c) => {
@@ -23,6 +32,9 @@ export const startConversationsApp = async (env: Environment = {}) => {
       wirePatients(c, config, true);
       wireConversations(c, config, true);
     },
+  }).catch(async (error: unknown) => {
+    await persistence.stop();
+    throw error;
   });
 
   const call = (method: string, path: string, body?: unknown, token?: string): Promise<JsonResponse> =>
@@ -42,7 +54,13 @@ export const startConversationsApp = async (env: Environment = {}) => {
     return (res.body as { tokens: { access: { token: string } } }).tokens.access.token;
   };
 
-  return { app, clock, logs, call, login, stop: () => app.shutdown('test end') };
+  const stop = async (): Promise<number> => {
+    const code = await app.shutdown('test end');
+    await persistence.stop();
+    return code;
+  };
+
+  return { app, clock, logs, call, login, stop };
 };
 
 export type ConversationsApp = Awaited<ReturnType<typeof startConversationsApp>>;

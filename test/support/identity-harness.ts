@@ -10,7 +10,7 @@ import { TOKENS } from '../../application/ports/tokens';
 import { closeAdapters } from '../../bootstrap/application';
 import type { Environment } from '../../bootstrap/config';
 import { buildContainer } from '../../bootstrap/container';
-import type { InMemoryAuditRecorder } from '../../adapters/persistence/memory/in-memory-audit-recorder';
+import { auditLogOf } from './audit-log';
 import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
 
@@ -40,7 +40,7 @@ export const createIdentityHarness = (env: Environment = {}) => {
   const useCases = container.get<IdentityUseCases>(TOKENS.identity.UseCases);
   const ports: IdentityPorts = useCases.ports;
   const outbox = container.get<MessageOutbox>(TOKENS.shared.MessageOutbox);
-  const auditLog = container.get<InMemoryAuditRecorder>(TOKENS.shared.AuditRecorder);
+  const auditLog = auditLogOf(container);
   let counter = 0;
   let passwordHash: Promise<string> | null = null;
 

@@ -18,12 +18,12 @@ import { PATIENT_TOKENS } from '../../application/patients/patient-tokens';
 import type { PatientUseCases } from '../../application/patients/patient-use-cases';
 import type { PatientPorts } from '../../application/patients/patient-ports';
 import { requireAuth } from '../../adapters/http/middleware/require-auth';
-import type { InMemoryAuditRecorder } from '../../adapters/persistence/memory/in-memory-audit-recorder';
 import { closeAdapters } from '../../bootstrap/application';
 import type { AppConfig, Environment } from '../../bootstrap/config';
 import { buildContainer } from '../../bootstrap/container';
 import { INFRA } from '../../bootstrap/infra-tokens';
 import { bindPatients, patientRouters } from '../../bootstrap/patients-module';
+import { auditLogOf } from './audit-log';
 import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
 
@@ -69,7 +69,7 @@ export const createPatientsHarness = (env: Environment = {}) => {
   const useCases = container.get<PatientUseCases>(PATIENT_TOKENS.UseCases);
   const identity = container.get<IdentityUseCases>(TOKENS.identity.UseCases);
   const ports: PatientPorts = useCases.ports;
-  const auditLog = container.get<InMemoryAuditRecorder>(TOKENS.shared.AuditRecorder);
+  const auditLog = auditLogOf(container);
   const outboxStore = container.get<OutboxStore>(TOKENS.shared.OutboxStore);
   let counter = 0;
 

@@ -17,7 +17,6 @@ import type { SchedulePorts } from '../../application/schedules/schedule-ports';
 import { SCHEDULE_TOKENS } from '../../application/schedules/schedule-tokens';
 import type { ScheduleUseCases } from '../../application/schedules/schedule-use-cases';
 import { requireAuth } from '../../adapters/http/middleware/require-auth';
-import type { InMemoryAuditRecorder } from '../../adapters/persistence/memory/in-memory-audit-recorder';
 import type { InMemoryJobScheduler } from '../../adapters/scheduling/memory/in-memory-job-scheduler';
 import { closeAdapters } from '../../bootstrap/application';
 import type { AppConfig, Environment } from '../../bootstrap/config';
@@ -25,6 +24,7 @@ import { buildContainer } from '../../bootstrap/container';
 import { INFRA } from '../../bootstrap/infra-tokens';
 import { bindSchedules, scheduleRouters } from '../../bootstrap/schedules-module';
 import { wirePatients } from './patients-harness';
+import { auditLogOf } from './audit-log';
 import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
 
@@ -70,7 +70,7 @@ export const createSchedulesHarness = (start = new Date('2026-06-01T12:00:00.000
   const ports: SchedulePorts = useCases.ports;
   const patientPorts: PatientPorts = patients.ports;
   const jobScheduler = container.get<InMemoryJobScheduler>(TOKENS.shared.JobScheduler);
-  const auditLog = container.get<InMemoryAuditRecorder>(TOKENS.shared.AuditRecorder);
+  const auditLog = auditLogOf(container);
   const outboxStore = container.get<OutboxStore>(TOKENS.shared.OutboxStore);
   let counter = 0;
 

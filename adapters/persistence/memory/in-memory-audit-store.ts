@@ -1,7 +1,7 @@
 import type { AuditCheckpoint } from '../../../domain/audit/audit-checkpoint';
-import type { AuditEntry, ChainHead } from '../../../domain/audit/audit-entry';
+import type { AuditEntry, AuditFacts, ChainHead } from '../../../domain/audit/audit-entry';
 import { unavailable } from '../../../domain/shared/errors';
-import type { AuditSearchFilter, AuditStore } from '../../../application/ports/audit-store';
+import type { AuditSearchFilter, AuditStore, PendingAuditStats } from '../../../application/ports/audit-store';
 import type { MemoryDatabase } from './memory-database';
 
 const deepFreeze = <T>(value: T): T => {
@@ -30,6 +30,9 @@ const matches = (entry: AuditEntry, filter: AuditSearchFilter): boolean =>
  * denied or failed action must survive that. `MemoryDatabase.clear()` does not touch them either. Stored values
  * are frozen private copies, so nothing a caller holds can change the log; there is no update or delete.
  * When the database is marked unavailable, every call fails (the chainer then fails the use case: fail closed).
+ *
+ * Pending entries are the exception: they live in a journaled collection, so an entry written inside a
+ * transaction rolls back with the change it describes (DOMAIN.md §11.2).
  */
 export class InMemoryAuditStore implements AuditStore {
   /** `entries[i].seq === i + 1`: compare-and-set keeps the log gap-free. */
@@ -53,6 +56,42 @@ export class InMemoryAuditStore implements AuditStore {
       this.log.push(deepFreeze(structuredClone(entry)));
       return true;
     });
+  }
+
+  insertPending(facts: AuditFacts): Promise<void> {
+    return this.guard(() => this.pendingCollection().put(deepFreeze(structuredClone(facts))));
+  }
+
+  pendingBatch(limit: number): Promise<readonly AuditFacts[]> {
+    return this.guard(() => this.pendingInOrder().slice(0, Math.max(0, limit)));
+  }
+
+  chain(entries: readonly AuditEntry[], expectedHeadSeq: number): Promise<boolean> {
+    return this.guard(() => {
+      if (this.log.length !== expectedHeadSeq) return false;
+      entries.forEach((entry, index) => {
+        if (entry.seq !== expectedHeadSeq + index + 1)
+          throw new RangeError(`entry seq ${entry.seq} does not follow ${expectedHeadSeq + index}`);
+      });
+      const pending = this.pendingCollection();
+      for (const entry of entries) {
+        this.log.push(deepFreeze(structuredClone(entry)));
+        pending.delete(entry.id);
+      }
+      return true;
+    });
+  }
+
+  pendingStats(): Promise<PendingAuditStats> {
+    return this.guard(() => {
+      const pending = this.pendingInOrder();
+      return { count: pending.length, oldestAt: pending[0]?.at ?? null };
+    });
+  }
+
+  /** Every entry, chained then pending, as its facts (tests read what was recorded without waiting). */
+  recorded(): readonly AuditFacts[] {
+    return [...this.log, ...this.pendingInOrder()];
   }
 
   page(fromSeq: number, limit: number): Promise<readonly AuditEntry[]> {
@@ -94,6 +133,16 @@ export class InMemoryAuditStore implements AuditStore {
   /** Every entry in chain order (tests and the embedded demo). */
   entries(): readonly AuditEntry[] {
     return [...this.log];
+  }
+
+  private pendingCollection() {
+    return this.database.collection<AuditFacts>('audit_pending');
+  }
+
+  private pendingInOrder(): AuditFacts[] {
+    return this.pendingCollection()
+      .all()
+      .sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
   }
 
   private guard<T>(read: () => T): Promise<T> {

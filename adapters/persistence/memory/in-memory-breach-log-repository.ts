@@ -29,6 +29,16 @@ export class InMemoryBreachLogRepository implements BreachLogRepository {
     return Promise.resolve(found[0] ?? null);
   }
 
+  findById(id: string): Promise<BreachRecord | null> {
+    return Promise.resolve(this.breaches.get(id) ?? null);
+  }
+
+  update(record: BreachRecord): Promise<void> {
+    if (this.breaches.get(record.id) === undefined) return Promise.reject(new Error(`no breach record ${record.id}`));
+    this.breaches.put(record);
+    return Promise.resolve();
+  }
+
   list(orgId?: string): Promise<readonly BreachRecord[]> {
     return Promise.resolve(this.breaches.find((b) => orgId === undefined || b.orgId === orgId));
   }

@@ -1,7 +1,9 @@
 import type { ObjectId } from 'mongodb';
 import type {
+  BreachInvestigation,
   BreachRecord,
   BreachSeverity,
+  MitigationStep,
   BreachStatus,
   BreachType,
 } from '../../../application/ports/breach-log-repository';
@@ -18,7 +20,12 @@ export interface BreachLogDocument {
   detectedAt: Date;
   details: Record<string, string | number>;
   notificationDeadline: Date;
+  investigation?: BreachInvestigationDocument;
 }
+
+type BreachInvestigationDocument = Omit<BreachInvestigation, 'mitigationSteps'> & {
+  mitigationSteps: MitigationStep[];
+};
 
 const detailsOf = (details: Readonly<Record<string, string | number>>): Record<string, string | number> => {
   const copy: Record<string, string | number> = {};
@@ -37,6 +44,11 @@ export const breachToDocument = (r: BreachRecord): BreachLogDocument => ({
   detectedAt: r.detectedAt,
   details: detailsOf(r.details),
   notificationDeadline: r.notificationDeadline,
+  ...(r.investigation === undefined
+    ? {}
+    : {
+        investigation: { ...r.investigation, mitigationSteps: r.investigation.mitigationSteps.map((m) => ({ ...m })) },
+      }),
 });
 
 export const breachFromDocument = (doc: BreachLogDocument): BreachRecord => ({
@@ -50,4 +62,5 @@ export const breachFromDocument = (doc: BreachLogDocument): BreachRecord => ({
   detectedAt: doc.detectedAt,
   details: detailsOf(doc.details),
   notificationDeadline: doc.notificationDeadline,
+  ...(doc.investigation === undefined ? {} : { investigation: doc.investigation }),
 });

@@ -1,11 +1,12 @@
 import { MongoServerError, type Collection, type Db, type Document, type Filter } from 'mongodb';
 import type { AuditCheckpoint } from '../../../domain/audit/audit-checkpoint';
-import type { AuditEntry, ChainHead } from '../../../domain/audit/audit-entry';
-import type { AuditSearchFilter, AuditStore } from '../../../application/ports/audit-store';
+import type { AuditEntry, AuditFacts, ChainHead } from '../../../domain/audit/audit-entry';
+import type { AuditSearchFilter, AuditStore, PendingAuditStats } from '../../../application/ports/audit-store';
 import type { MongoDatabase } from './mongo-connection';
 
 export const AUDIT_COLLECTIONS = {
   entries: 'audit_entries',
+  pending: 'audit_pending',
   checkpoints: 'audit_checkpoints',
 } as const;
 
@@ -20,6 +21,8 @@ const DUPLICATE_KEY = 11000;
 type EntryDocument = AuditEntry & { _id: string };
 /** A checkpoint as stored, `_id` = its `seq`. */
 type CheckpointDocument = AuditCheckpoint & { _id: number };
+/** A pending entry: its facts, `_id` = `facts.id`. */
+type PendingDocument = AuditFacts & { _id: string };
 
 const isDuplicateKey = (error: unknown): boolean => error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 
@@ -48,6 +51,9 @@ export const ensureAuditIndexes = async (db: Db): Promise<void> => {
   await db
     .collection(AUDIT_COLLECTIONS.checkpoints)
     .createIndexes([{ key: { prevSeq: 1 }, name: AUDIT_INDEXES.checkpointPrev, unique: true }]);
+  await db
+    .collection(AUDIT_COLLECTIONS.pending)
+    .createIndexes([{ key: { at: 1, _id: 1 }, name: 'audit_pending_order' }]);
 };
 
 /**
@@ -55,11 +61,8 @@ export const ensureAuditIndexes = async (db: Db): Promise<void> => {
  * updates or deletes. `append` inserts the entry with `seq = expected + 1`; the unique index on `seq` turns a lost
  * race into E11000, answered as `false` so the chainer re-reads the head and retries.
  *
- * Writes never join the ambient transaction (`MongoDatabase.options()` is not passed): an aborted use case keeps its
- * audit entry. On a real server this does not block on the transaction (different documents). On the wire test
- * server, whose single transaction lock makes outside writes wait (MONGO-TEST-SERVER.md pitfall 6), an audit
- * awaited *inside* `unitOfWork.run` waits for that transaction and ends in WriteConflict: audit outside the
- * transaction there.
+ * Use cases write pending entries (`audit_pending`) inside their own transaction; the sequencer moves them to
+ * `audit_entries` in its transaction (`chain`). `append` and checkpoints never join a transaction.
  */
 export class MongoAuditStore implements AuditStore {
   constructor(private readonly database: MongoDatabase) {}
@@ -73,7 +76,10 @@ export class MongoAuditStore implements AuditStore {
   }
 
   async head(): Promise<ChainHead | null> {
-    const doc = await this.entries.findOne({}, { sort: { seq: -1 }, projection: { _id: 0, seq: 1, hash: 1 } });
+    const doc = await this.entries.findOne(
+      {},
+      { ...this.database.options(), sort: { seq: -1 }, projection: { _id: 0, seq: 1, hash: 1 } },
+    );
     return doc === null ? null : { seq: doc.seq, hash: doc.hash };
   }
 
@@ -88,6 +94,50 @@ export class MongoAuditStore implements AuditStore {
       if (isDuplicateKey(error)) return false;
       throw error;
     }
+  }
+
+  private get pending(): Collection<PendingDocument> {
+    return this.database.collection<PendingDocument>(AUDIT_COLLECTIONS.pending);
+  }
+
+  async insertPending(facts: AuditFacts): Promise<void> {
+    await this.pending.insertOne({ ...structuredClone(facts), _id: facts.id }, this.database.options());
+  }
+
+  async pendingBatch(limit: number): Promise<readonly AuditFacts[]> {
+    if (limit <= 0) return [];
+    const docs = await this.pending.find({}, this.database.options()).sort({ at: 1, _id: 1 }).limit(limit).toArray();
+    return docs.map((doc) => entryOf(doc) as unknown as AuditFacts);
+  }
+
+  async chain(entries: readonly AuditEntry[], expectedHeadSeq: number): Promise<boolean> {
+    if (entries.length === 0) return true;
+    const head = await this.entries.findOne(
+      {},
+      { ...this.database.options(), sort: { seq: -1 }, projection: { _id: 0, seq: 1 } },
+    );
+    if ((head?.seq ?? 0) !== expectedHeadSeq) return false;
+    entries.forEach((entry, index) => {
+      if (entry.seq !== expectedHeadSeq + index + 1)
+        throw new RangeError(`entry seq ${entry.seq} does not follow ${expectedHeadSeq + index}`);
+    });
+    try {
+      await this.entries.insertMany(
+        entries.map((entry) => ({ ...structuredClone(entry), _id: entry.id })),
+        this.database.options(),
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+    await this.pending.deleteMany({ _id: { $in: entries.map((entry) => entry.id) } }, this.database.options());
+    return true;
+  }
+
+  async pendingStats(): Promise<PendingAuditStats> {
+    const count = await this.pending.countDocuments({}, this.database.options());
+    const oldest = await this.pending.findOne({}, { ...this.database.options(), sort: { at: 1, _id: 1 } });
+    return { count, oldestAt: oldest?.at ?? null };
   }
 
   async page(fromSeq: number, limit: number): Promise<readonly AuditEntry[]> {

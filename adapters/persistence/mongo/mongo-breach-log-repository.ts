@@ -42,6 +42,19 @@ export class MongoBreachLogRepository implements BreachLogRepository {
     return doc === null ? null : breachFromDocument(doc);
   }
 
+  async findById(id: string): Promise<BreachRecord | null> {
+    const _id = objectIdOrNull(id);
+    if (_id === null) return null;
+    const doc = await this.breaches.findOne({ _id }, this.db.options());
+    return doc === null ? null : breachFromDocument(doc);
+  }
+
+  async update(record: BreachRecord): Promise<void> {
+    const doc = breachToDocument(record);
+    const result = await this.breaches.replaceOne({ _id: doc._id }, doc, this.db.options());
+    if (result.matchedCount === 0) throw new Error(`no breach record ${record.id}`);
+  }
+
   async list(orgId?: string): Promise<readonly BreachRecord[]> {
     let filter: Filter<BreachLogDocument> = {};
     if (orgId !== undefined) {

@@ -4,9 +4,11 @@ export const COLLECTIONS = {
   caregivers: 'caregivers',
   oneTimeTokens: 'one_time_tokens',
   breachLogs: 'breach_logs',
-  auditLog: 'audit_log',
   outbox: 'outbox',
   outboxHandled: 'outbox_handled',
   patients: 'patients',
   careTeam: 'care_team',
+  schedules: 'schedules',
+  conversations: 'conversations',
+  alerts: 'alerts',
 } as const;

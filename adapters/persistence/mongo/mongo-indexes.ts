@@ -40,7 +40,6 @@ export const INDEX_DEFINITIONS: Readonly<Record<string, readonly IndexDescriptio
     { key: { type: 1, detectedAt: 1 }, name: 'breach_logs_type_detected' },
     { key: { orgId: 1 }, name: 'breach_logs_org' },
   ],
-  [COLLECTIONS.auditLog]: [{ key: { orgId: 1, at: 1 }, name: 'audit_log_org_at' }],
   // Equality on the pending flags, then the append order `pending` sorts by.
   [COLLECTIONS.outbox]: [{ key: { dispatchedAt: 1, dead: 1, seq: 1 }, name: 'outbox_pending' }],
   [COLLECTIONS.outboxHandled]: [{ key: { eventId: 1, handler: 1 }, name: UNIQUE_INDEXES.handledClaim, unique: true }],
@@ -59,6 +58,15 @@ export const INDEX_DEFINITIONS: Readonly<Record<string, readonly IndexDescriptio
     { key: { patientId: 1, caregiverId: 1 }, name: UNIQUE_INDEXES.careTeamPair, unique: true },
     { key: { caregiverId: 1, assignedAt: 1 }, name: 'care_team_caregiver_assigned' },
     { key: { orgId: 1 }, name: 'care_team_org' },
+  ],
+  // The named patients' schedules in creation order (listByPatients).
+  [COLLECTIONS.schedules]: [{ key: { patientId: 1, createdAt: 1 }, name: 'schedules_patient_created' }],
+  // A patient's conversations in the listed statuses; the list's sort keys vary, so none is indexed.
+  [COLLECTIONS.conversations]: [{ key: { patientId: 1, status: 1 }, name: 'conversations_patient_status' }],
+  // The two halves of candidatesFor (the org's alerts, the author's elsewhere), each in creation order.
+  [COLLECTIONS.alerts]: [
+    { key: { orgId: 1, createdAt: 1 }, name: 'alerts_org_created' },
+    { key: { authorCaregiverId: 1, createdAt: 1 }, name: 'alerts_author_created' },
   ],
 };
 

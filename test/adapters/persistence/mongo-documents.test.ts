@@ -1,4 +1,5 @@
 import { MongoClient, ObjectId, type Db, type Document } from 'mongodb';
+import { AUDIT_COLLECTIONS } from '../../../adapters/persistence/mongo/mongo-audit-store';
 import { COLLECTIONS } from '../../../adapters/persistence/mongo/mongo-collections';
 import { databaseNameInUrl } from '../../../adapters/persistence/mongo/mongo-connection';
 import { ensureIndexes, INDEX_DEFINITIONS, UNIQUE_INDEXES } from '../../../adapters/persistence/mongo/mongo-indexes';
@@ -59,7 +60,7 @@ describe('Mongo documents and indexes (wire test server)', () => {
     await stores.audit.record(anAuditEvent());
     await stores.uow.run(() => stores.outbox.append([anEvent({ actor: { kind: 'system' } })]));
 
-    const entry = await db.collection(COLLECTIONS.auditLog).findOne({});
+    const entry = await db.collection(AUDIT_COLLECTIONS.pending).findOne({});
     const outboxDoc = await db.collection(COLLECTIONS.outbox).findOne({});
     expect(entry).not.toHaveProperty('patientIds');
     expect(outboxDoc?.event.actor).toEqual({ kind: 'system' });

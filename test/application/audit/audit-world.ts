@@ -1,7 +1,12 @@
-import { AuditChainer, type AuditChainerOptions } from '../../../application/audit/audit-chainer';
+import { AuditSequencer, type AuditSequencerOptions } from '../../../application/audit/audit-sequencer';
+import { PendingAuditRecorder } from '../../../application/audit/pending-audit-recorder';
 import { VerifyAuditChain } from '../../../application/audit/verify-audit-chain';
 import type { AuditEvent } from '../../../application/ports/audit-recorder';
 import type { AuditStore } from '../../../application/ports/audit-store';
+import type { UnitOfWork } from '../../../application/ports/unit-of-work';
+import type { AuditEntry } from '../../../domain/audit/audit-entry';
+import { InMemoryUnitOfWork } from '../../../adapters/persistence/memory/in-memory-unit-of-work';
+import { MemoryDatabase } from '../../../adapters/persistence/memory/memory-database';
 import type { IdGenerator } from '../../../application/ports/id-generator';
 import { CryptoHasher } from '../../../adapters/security/crypto-hasher';
 import { HmacAuditSigner } from '../../../adapters/security/hmac-audit-signer';
@@ -26,12 +31,40 @@ export const auditCrypto = () => ({
   clock: new TestClock(),
 });
 
+/** What bootstrap wires: the pending recorder plus the sequencer, and a `recordEntry` that waits for the chain. */
+export interface Chainer {
+  readonly recorder: PendingAuditRecorder;
+  readonly sequencer: AuditSequencer;
+  /** Records and sequences at once, resolving with the chained entry. */
+  recordEntry(event: AuditEvent): Promise<AuditEntry>;
+  record(event: AuditEvent): Promise<void>;
+}
+
 export const chainerOn = (
   store: AuditStore,
-  options: AuditChainerOptions & { readonly idPrefix?: string } = {},
+  options: AuditSequencerOptions & { readonly idPrefix?: string; readonly uow?: UnitOfWork } = {},
   crypto = auditCrypto(),
-): AuditChainer =>
-  new AuditChainer(store, crypto.hasher, crypto.signer, new CountingIds(options.idPrefix), crypto.clock, options);
+): Chainer => {
+  const uow = options.uow ?? new InMemoryUnitOfWork(new MemoryDatabase());
+  const silent = { error: () => undefined };
+  const sequencer = new AuditSequencer(store, uow, crypto.hasher, crypto.signer, crypto.clock, silent, options);
+  const ids = new CountingIds(options.idPrefix);
+  let last = '';
+  const recorder = new PendingAuditRecorder(store, { next: () => (last = ids.next()) }, { kick: () => undefined });
+  const record = async (event: AuditEvent): Promise<void> => {
+    await recorder.record(event);
+    await sequencer.drain();
+  };
+  const recordEntry = async (event: AuditEvent): Promise<AuditEntry> => {
+    await recorder.record(event);
+    const id = last;
+    await sequencer.drain();
+    const found = (await store.page(1, 1_000_000)).find((entry) => entry.id === id);
+    if (found === undefined) throw new Error(`entry ${id} was not chained`);
+    return found;
+  };
+  return { recorder, sequencer, record, recordEntry };
+};
 
 export const verifierOn = (store: AuditStore, crypto = auditCrypto()): VerifyAuditChain =>
   new VerifyAuditChain(store, crypto.hasher, crypto.signer, crypto.clock);

@@ -1,140 +1,75 @@
 import { VerifyAuditChain } from '../../../application/audit/verify-audit-chain';
 import type { AuditStore } from '../../../application/ports/audit-store';
-import { verifyCheckpoints } from '../../../domain/audit/audit-checkpoint';
+import { verifyCheckpoints, type AuditCheckpoint } from '../../../domain/audit/audit-checkpoint';
 import { REDACTED, ZERO_HASH, type AuditEntry } from '../../../domain/audit/audit-entry';
 import { InMemoryAuditStore } from '../../../adapters/persistence/memory/in-memory-audit-store';
 import { InMemoryUnitOfWork } from '../../../adapters/persistence/memory/in-memory-unit-of-work';
 import { MemoryDatabase } from '../../../adapters/persistence/memory/memory-database';
-import { anEvent, auditCrypto, chainerOn, verifierOn } from './audit-world';
+import { AuditSequencer } from '../../../application/audit/audit-sequencer';
+import { PendingAuditRecorder } from '../../../application/audit/pending-audit-recorder';
+import { anEvent, auditCrypto, chainerOn, CountingIds, verifierOn } from './audit-world';
 
 const newStore = (db = new MemoryDatabase()) => new InMemoryAuditStore(db);
 
-/** Counts the appends the store refused (lost compare-and-sets). */
-const counting = (store: AuditStore) => {
+/** Counts the chain batches the store refused (lost compare-and-sets). */
+const counting = (store: InMemoryAuditStore) => {
   const stats = { refused: 0 };
-  const wrapped: AuditStore = {
-    head: () => store.head(),
-    append: async (entry, expected) => {
-      const ok = await store.append(entry, expected);
+  const wrapped: AuditStore = Object.assign(Object.create(store) as InMemoryAuditStore, {
+    chain: async (entries: readonly AuditEntry[], expected: number) => {
+      const ok = await store.chain(entries, expected);
       if (!ok) stats.refused += 1;
       return ok;
     },
-    page: (from, limit) => store.page(from, limit),
-    search: (filter) => store.search(filter),
-    appendCheckpoint: (checkpoint, expected) => store.appendCheckpoint(checkpoint, expected),
-    latestCheckpoint: () => store.latestCheckpoint(),
-    checkpoints: () => store.checkpoints(),
-  };
+  });
   return { store: wrapped, stats };
 };
 
-describe('AuditChainer', () => {
-  it('turns 100 concurrent records into one linear chain 1..100 that verifies', async () => {
+describe('AuditSequencer with the pending recorder', () => {
+  it('turns 100 concurrent records into one linear chain 1..100 that verifies, in recording order', async () => {
     const store = newStore();
     const chainer = chainerOn(store);
-    await Promise.all(Array.from({ length: 100 }, (_, i) => chainer.record(anEvent({ details: { n: i } }))));
+    await Promise.all(Array.from({ length: 100 }, (_, i) => chainer.recorder.record(anEvent({ details: { n: i } }))));
+    expect(store.entries()).toHaveLength(0);
+    expect(await store.pendingStats()).toEqual({ count: 100, oldestAt: '2026-06-01T12:00:00.000Z' });
+    await chainer.sequencer.drain();
 
     const entries = store.entries();
     expect(entries.map((entry) => entry.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(entries[0].prevHash).toBe(ZERO_HASH);
     for (let i = 1; i < entries.length; i += 1) expect(entries[i].prevHash).toBe(entries[i - 1].hash);
-    // Queued in call order.
     expect(entries.map((entry) => entry.details['n'])).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(await store.pendingStats()).toEqual({ count: 0, oldestAt: null });
     expect(await verifierOn(store).execute()).toMatchObject({ ok: true, checked: 100, from: 1, to: 100 });
   });
 
-  it('retries after losing the compare-and-set to a second writer on the same store and never forks', async () => {
+  it('chains in batches of the configured size, oldest first by time then id', async () => {
+    const store = newStore();
+    const chainer = chainerOn(store, { batchSize: 7 });
+    await chainer.recorder.record(anEvent({ at: new Date('2026-06-01T12:00:05.000Z'), details: { n: 2 } }));
+    await chainer.recorder.record(anEvent({ at: new Date('2026-06-01T12:00:01.000Z'), details: { n: 1 } }));
+    for (let i = 0; i < 18; i += 1)
+      await chainer.recorder.record(anEvent({ at: new Date('2026-06-01T12:00:09.000Z') }));
+    expect(await chainer.sequencer.sequenceOnce()).toBe(7);
+    expect(store.entries().map((entry) => entry.details['n'])).toEqual([1, 2, ...Array(5).fill(undefined)]);
+    await chainer.sequencer.drain();
+    expect(store.entries()).toHaveLength(20);
+  });
+
+  it('never forks when two sequencers (two processes) race for the same store', async () => {
     const { store, stats } = counting(newStore());
-    const first = chainerOn(store, { idPrefix: 'a' });
-    const second = chainerOn(store, { idPrefix: 'b' });
-    // Each chainer caches its head, so every append of one invalidates the other's: conflicts are certain.
-    const writes: Promise<void>[] = [];
-    for (let i = 0; i < 50; i += 1) writes.push(first.record(anEvent({ details: { i } })), second.record(anEvent()));
-    await Promise.all(writes);
+    const first = chainerOn(store, { idPrefix: 'a', batchSize: 3 });
+    const second = chainerOn(store, { idPrefix: 'b', batchSize: 3 });
+    for (let i = 0; i < 30; i += 1) {
+      await first.recorder.record(anEvent({ details: { i } }));
+      await second.recorder.record(anEvent({ details: { i } }));
+    }
+    await Promise.all([first, second, first, second].map((chainer) => chainer.sequencer.drain()));
 
     const entries = await store.page(1, 1000);
     expect(stats.refused).toBeGreaterThan(0);
-    expect(entries.map((entry) => entry.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-    expect(entries.filter((entry) => entry.id.startsWith('a'))).toHaveLength(50);
-    expect(entries.filter((entry) => entry.id.startsWith('b'))).toHaveLength(50);
-    expect(await verifierOn(store).execute()).toMatchObject({ ok: true, checked: 100 });
-  });
-
-  it('re-seals an entry on the new head when another writer appended between its head read and its append', async () => {
-    const inner = newStore();
-    const intruder = chainerOn(inner, { idPrefix: 'b' });
-    let intruded = false;
-    const store: AuditStore = {
-      ...counting(inner).store,
-      append: async (entry, expected) => {
-        if (!intruded) {
-          intruded = true;
-          await intruder.record(anEvent({ action: 'LOGIN' }));
-        }
-        return inner.append(entry, expected);
-      },
-    };
-    const entry = await chainerOn(store, { idPrefix: 'a' }).recordEntry(anEvent());
-
-    const [intruding, ours] = inner.entries();
-    expect(intruding).toMatchObject({ seq: 1, action: 'LOGIN' });
-    expect(ours).toMatchObject({ seq: 2, id: entry.id, prevHash: intruding.hash });
-    expect(entry).toEqual(ours);
-  });
-
-  it('would fork without the compare-and-set, and the verifier would catch it (the guard this test relies on)', async () => {
-    const inner = newStore();
-    const log: AuditEntry[] = [];
-    // A store that ignores the expected head: both writers append after the same entry.
-    const naive: AuditStore = {
-      ...counting(inner).store,
-      head: () => Promise.resolve(log.length === 0 ? null : { seq: log.at(-1)!.seq, hash: log.at(-1)!.hash }),
-      append: (entry) => {
-        log.push(entry);
-        return Promise.resolve(true);
-      },
-      page: (from, limit) => Promise.resolve(log.filter((entry) => entry.seq >= from).slice(0, limit)),
-    };
-    const first = chainerOn(naive, { idPrefix: 'a' });
-    const second = chainerOn(naive, { idPrefix: 'b' });
-    await Promise.all([first.record(anEvent()), second.record(anEvent()), first.record(anEvent())]);
-    expect(log.map((entry) => entry.seq)).toEqual([1, 1, 2]);
-    expect(await verifierOn(naive).execute()).toMatchObject({ ok: false, firstBrokenSeq: 2, reason: 'sequence-gap' });
-  });
-
-  it('follows its cached head, so a log emptied behind its back shows as a gap, until told to forget it', async () => {
-    let log: AuditEntry[] = [];
-    const inner = newStore();
-    // A store emptied from outside (what the test-support clean does to the Mongo collections).
-    const store: AuditStore = {
-      ...counting(inner).store,
-      head: () => Promise.resolve(log.length === 0 ? null : { seq: log.at(-1)!.seq, hash: log.at(-1)!.hash }),
-      append: (entry) => {
-        if (log.some((stored) => stored.seq === entry.seq)) return Promise.resolve(false);
-        log.push(entry);
-        return Promise.resolve(true);
-      },
-    };
-    const chainer = chainerOn(store);
-    await chainer.record(anEvent());
-    await chainer.record(anEvent());
-    log = [];
-    await chainer.record(anEvent());
-    expect(log.map((entry) => entry.seq)).toEqual([3]);
-    log = [];
-    chainer.forgetHead();
-    await chainer.record(anEvent());
-    expect(log.map((entry) => entry.seq)).toEqual([1]);
-    expect(log[0].prevHash).toBe(ZERO_HASH);
-  });
-
-  it('gives up with a 503-kind error when other writers win every attempt', async () => {
-    const inner = newStore();
-    const store: AuditStore = { ...counting(inner).store, append: () => Promise.resolve(false) };
-    await expect(chainerOn(store, { maxAttempts: 3 }).record(anEvent())).rejects.toMatchObject({
-      id: 'AUDIT_CHAIN_CONTENDED',
-      kind: 'unavailable',
-    });
+    expect(entries.map((entry) => entry.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(new Set(entries.map((entry) => entry.id)).size).toBe(60);
+    expect(await verifierOn(store).execute()).toMatchObject({ ok: true, checked: 60 });
   });
 
   it('fails closed when the store is down, and continues the chain without a gap once it is back', async () => {
@@ -143,29 +78,89 @@ describe('AuditChainer', () => {
     const chainer = chainerOn(store);
     await chainer.record(anEvent());
     db.setAvailable(false);
-    await expect(chainer.record(anEvent())).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(chainer.recorder.record(anEvent())).rejects.toMatchObject({ kind: 'unavailable' });
     db.setAvailable(true);
     await chainer.record(anEvent());
     expect(store.entries().map((entry) => entry.seq)).toEqual([1, 2]);
     expect(await verifierOn(store).execute()).toMatchObject({ ok: true, checked: 2 });
   });
 
-  it('keeps the entry of an action whose transaction rolled back (a failed or denied action is still audited)', async () => {
+  it("commits a change's entry with the change and drops it with a rollback; a denial outside survives", async () => {
     const db = new MemoryDatabase();
     const store = newStore(db);
-    const chainer = chainerOn(store);
     const uow = new InMemoryUnitOfWork(db);
+    const chainer = chainerOn(store, { uow });
     await expect(
       uow.run(async () => {
         db.collection<{ id: string }>('patients').put({ id: 'p1' });
-        await chainer.record(anEvent({ action: 'UPDATE', outcome: 'denied' }));
+        await chainer.recorder.record(anEvent({ action: 'UPDATE' }));
         throw new Error('the use case failed after auditing');
       }),
     ).rejects.toThrow('the use case failed');
+    await chainer.recorder.record(anEvent({ action: 'ACCESS_DENIED', outcome: 'denied' }));
+    await uow.run(() => chainer.recorder.record(anEvent({ action: 'CREATE' })));
+    await chainer.sequencer.drain();
     expect(db.collection('patients').get('p1')).toBeUndefined();
-    expect(store.entries()).toEqual([expect.objectContaining({ action: 'UPDATE', outcome: 'denied', seq: 1 })]);
-    db.clear();
+    expect(store.entries().map((entry) => entry.action)).toEqual(['ACCESS_DENIED', 'CREATE']);
+  });
+
+  it("wakes on a kick and sequences in the background, outside the caller's transaction", async () => {
+    const db = new MemoryDatabase();
+    const store = newStore(db);
+    const uow = new InMemoryUnitOfWork(db);
+    const crypto = auditCrypto();
+    const sequencer = new AuditSequencer(
+      store,
+      uow,
+      crypto.hasher,
+      crypto.signer,
+      crypto.clock,
+      {
+        error: () => undefined,
+      },
+      { pollMs: 60_000 },
+    );
+    const recorder = new PendingAuditRecorder(store, new CountingIds(), sequencer);
+    sequencer.start();
+    await uow.run(async () => {
+      await recorder.record(anEvent());
+      // Still inside the transaction: the sequencer's own transaction waits for this one.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(store.entries()).toHaveLength(0);
+    });
+    for (let i = 0; i < 100 && store.entries().length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
     expect(store.entries()).toHaveLength(1);
+    await sequencer.stop();
+  });
+
+  it('does not spin on the kicks of its own commits: the event loop stays free for timers', async () => {
+    const db = new MemoryDatabase();
+    const store = newStore(db);
+    const uow = new InMemoryUnitOfWork(db);
+    const crypto = auditCrypto();
+    const sequencer = new AuditSequencer(
+      store,
+      uow,
+      crypto.hasher,
+      crypto.signer,
+      crypto.clock,
+      { error: () => undefined },
+      { pollMs: 60_000 },
+    );
+    let passes = 0;
+    const counted = sequencer.sequenceOnce.bind(sequencer);
+    sequencer.sequenceOnce = () => {
+      passes += 1;
+      return counted();
+    };
+    uow.onCommitted(() => sequencer.kick());
+    const recorder = new PendingAuditRecorder(store, new CountingIds(), sequencer);
+    sequencer.start();
+    await uow.run(() => recorder.record(anEvent()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.entries()).toHaveLength(1);
+    expect(passes).toBeLessThan(5);
+    await sequencer.stop();
   });
 
   it('signs a linked checkpoint after every N entries, and on demand', async () => {
@@ -193,24 +188,23 @@ describe('AuditChainer', () => {
       count: 2,
     });
 
-    expect(await chainer.checkpointNow()).toMatchObject({ seq: 25, prevSeq: 20 });
-    expect(await chainer.checkpointNow()).toBeNull();
+    expect(await chainer.sequencer.checkpointNow()).toMatchObject({ seq: 25, prevSeq: 20 });
+    expect(await chainer.sequencer.checkpointNow()).toBeNull();
     expect(await verifierOn(store, crypto).execute()).toMatchObject({ ok: true, checked: 25, checkedCheckpoints: 3 });
   });
 
   it('retries a failed checkpoint after the next append without failing any record', async () => {
     const inner = newStore();
     let failures = 1;
-    const store: AuditStore = {
-      ...counting(inner).store,
-      appendCheckpoint: (checkpoint, expected) => {
+    const store: AuditStore = Object.assign(Object.create(inner) as InMemoryAuditStore, {
+      appendCheckpoint: (checkpoint: AuditCheckpoint, expected: number) => {
         if (failures > 0) {
           failures -= 1;
           return Promise.reject(new Error('checkpoint write failed'));
         }
         return inner.appendCheckpoint(checkpoint, expected);
       },
-    };
+    });
     const chainer = chainerOn(store, { checkpointEvery: 3 });
     for (let i = 0; i < 4; i += 1) await chainer.record(anEvent());
     expect((await inner.checkpoints()).map((checkpoint) => checkpoint.seq)).toEqual([3]);
@@ -306,6 +300,10 @@ describe('VerifyAuditChain', () => {
     appendCheckpoint: (checkpoint, expected) => inner.appendCheckpoint(checkpoint, expected),
     latestCheckpoint: () => inner.latestCheckpoint(),
     checkpoints: () => inner.checkpoints(),
+    insertPending: (facts) => inner.insertPending(facts),
+    pendingBatch: (limit) => inner.pendingBatch(limit),
+    chain: (entries, expected) => inner.chain(entries, expected),
+    pendingStats: () => inner.pendingStats(),
     page: (from, limit) => {
       const entries = tamper(inner.entries().map((entry) => structuredClone(entry)));
       const sorted = entries
