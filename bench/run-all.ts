@@ -11,9 +11,14 @@ const tsx = join(here, '..', 'node_modules', '.bin', 'tsx');
 const scripts = readdirSync(here)
   .filter((name) => name.endsWith('.ts') && name !== 'run-all.ts')
   .sort();
+// The voice pipeline's measurements (VOICE.md §9); `-child.ts` files are helpers those scripts spawn.
+const voiceScripts = readdirSync(join(here, 'voice'))
+  .filter((name) => /^p\d+-.*\.ts$/.test(name) && !name.endsWith('-child.ts'))
+  .sort()
+  .map((name) => join('voice', name));
 
 let failed = 0;
-for (const script of scripts) {
+for (const script of [...scripts, ...voiceScripts]) {
   console.log(`\n== ${script}`);
   const result = spawnSync(tsx, [join(here, script), ...process.argv.slice(2)], { stdio: 'inherit' });
   if (result.status !== 0) failed += 1;
