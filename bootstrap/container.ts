@@ -43,7 +43,9 @@ import type { PatientUseCases } from '../application/patients/patient-use-cases'
 import type { CareDirectory } from '../application/ports/care-directory';
 import { bindMongoPersistence } from './mongo-module';
 import type { MongoDatabase } from '../adapters/persistence/mongo/mongo-connection';
+import { bindCompliance } from './compliance-module';
 import { identityRouters } from './identity-routers';
+import { routeModuleRouters } from './route-modules';
 import { bindServices } from './services-module';
 import { testSupportRoutes } from './test-support';
 import type { IdentityUseCases } from '../application/identity/identity-use-cases';
@@ -86,6 +88,7 @@ export const buildContainer = (options: ContainerOptions): Container => {
   bindSchedules(c, config);
   bindConversations(c, config);
   bindAlerts(c, config);
+  bindCompliance(c);
   c.rebind(TOKENS.identity.CareDirectory).toResolvedValue(
     (directory: CareDirectory) => directory,
     [PATIENT_TOKENS.CareDirectory],
@@ -158,6 +161,7 @@ const bindHttp = (c: Container, config: AppConfig): void => {
     ): Router[] => [
       healthRoutes(getHealth),
       ...identityRouters(identity, patients, conversations, alerts, schedules),
+      ...routeModuleRouters(c, identity),
       ...(config.testSupportRoutes ? [...alertTestSupportRouters(alerts), testSupportRoutes(c)] : []),
     ],
     [

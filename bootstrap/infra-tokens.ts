@@ -8,6 +8,8 @@ export const INFRA = {
   Redis: Symbol.for('infra.Redis'),
   InFlightRequests: Symbol.for('infra.InFlightRequests'),
   HttpRouters: Symbol.for('infra.HttpRouters'),
+  /** Multi-bound `RouteModule`s: each context adds its routers without bootstrap listing them. */
+  RouteModules: Symbol.for('infra.RouteModules'),
   LargeBodyRoutes: Symbol.for('infra.LargeBodyRoutes'),
   HttpApp: Symbol.for('infra.HttpApp'),
   HttpServer: Symbol.for('infra.HttpServer'),

@@ -14,6 +14,8 @@ export interface AuditSearchFilter {
   /** ISO instants: `from <= at < to`. */
   readonly from?: string;
   readonly to?: string;
+  /** Only entries that need a human look: outcome `failure` or `denied`, or flagged `highRisk`. */
+  readonly requiresReview?: boolean;
   /** Keyset paging: only entries with `seq < beforeSeq`. */
   readonly beforeSeq?: number;
   readonly limit: number;
@@ -54,6 +56,8 @@ export interface AuditStore {
   /** Up to `limit` entries with `seq >= fromSeq`, ordered by `seq` then `id`, exactly as stored. */
   page(fromSeq: number, limit: number): Promise<readonly AuditEntry[]>;
   search(filter: AuditSearchFilter): Promise<readonly AuditEntry[]>;
+  /** How many chained entries match (`limit` and `beforeSeq` ignored). */
+  count(filter: Omit<AuditSearchFilter, 'limit' | 'beforeSeq'>): Promise<number>;
   /** Appends a checkpoint only if the newest one is still `expectedPrevSeq` (0 = none); false otherwise. */
   appendCheckpoint(checkpoint: AuditCheckpoint, expectedPrevSeq: number): Promise<boolean>;
   latestCheckpoint(): Promise<AuditCheckpoint | null>;

@@ -12,7 +12,10 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
-const matches = (entry: AuditEntry, filter: AuditSearchFilter): boolean =>
+const needsReview = (entry: AuditEntry): boolean => entry.outcome !== 'success' || entry.details['highRisk'] === true;
+
+const matches = (entry: AuditEntry, filter: Omit<AuditSearchFilter, 'limit'>): boolean =>
+  (filter.requiresReview !== true || needsReview(entry)) &&
   (filter.orgId === undefined || entry.orgId === filter.orgId) &&
   (filter.actorId === undefined || entry.actorId === filter.actorId) &&
   (filter.action === undefined || entry.action === filter.action) &&
@@ -110,6 +113,10 @@ export class InMemoryAuditStore implements AuditStore {
       }
       return found;
     });
+  }
+
+  count(filter: Omit<AuditSearchFilter, 'limit' | 'beforeSeq'>): Promise<number> {
+    return this.guard(() => this.log.filter((entry) => matches(entry, filter)).length);
   }
 
   appendCheckpoint(checkpoint: AuditCheckpoint, expectedPrevSeq: number): Promise<boolean> {

@@ -37,6 +37,27 @@ const checkpointOf = (doc: Document): AuditCheckpoint => {
   return checkpoint as AuditCheckpoint;
 };
 
+const TEXT_FILTERS = ['orgId', 'actorId', 'action', 'resourceType', 'resourceId', 'outcome'] as const;
+
+/** The Mongo query of a search: plain strings only, whatever the caller's types said (no operator injection). */
+const queryOf = (filter: Omit<AuditSearchFilter, 'limit' | 'beforeSeq'>): Document => {
+  const query: Document = {};
+  const given = { ...filter } as Partial<Record<string, unknown>>;
+  for (const field of [...TEXT_FILTERS, 'patientId', 'from', 'to'])
+    if (given[field] !== undefined && typeof given[field] !== 'string')
+      throw new TypeError(`audit search: ${field} must be a string`);
+  for (const field of TEXT_FILTERS) if (given[field] !== undefined) query[field] = given[field];
+  if (filter.patientId !== undefined) query['patientIds'] = filter.patientId;
+  if (filter.from !== undefined || filter.to !== undefined)
+    query['at'] = {
+      ...(filter.from === undefined ? {} : { $gte: filter.from }),
+      ...(filter.to === undefined ? {} : { $lt: filter.to }),
+    };
+  if (filter.requiresReview === true)
+    query['$or'] = [{ outcome: { $in: ['failure', 'denied'] } }, { 'details.highRisk': true }];
+  return query;
+};
+
 /**
  * Creates the audit indexes: a unique `seq` (the compare-and-set of `append`), the views' orders, and a unique
  * `prevSeq` on checkpoints (two checkpoints can never claim the same predecessor). There is deliberately no TTL
@@ -151,30 +172,7 @@ export class MongoAuditStore implements AuditStore {
   }
 
   async search(filter: AuditSearchFilter): Promise<readonly AuditEntry[]> {
-    const query: Document = {};
-    const given = { ...filter } as Partial<Record<keyof AuditSearchFilter, unknown>>;
-    // Plain strings only, whatever the caller's types said: an operator object never reaches the query.
-    for (const field of [
-      'orgId',
-      'actorId',
-      'action',
-      'resourceType',
-      'resourceId',
-      'outcome',
-      'patientId',
-      'from',
-      'to',
-    ] as const)
-      if (given[field] !== undefined && typeof given[field] !== 'string')
-        throw new TypeError(`audit search: ${field} must be a string`);
-    for (const field of ['orgId', 'actorId', 'action', 'resourceType', 'resourceId', 'outcome'] as const)
-      if (given[field] !== undefined) query[field] = given[field];
-    if (filter.patientId !== undefined) query['patientIds'] = filter.patientId;
-    if (filter.from !== undefined || filter.to !== undefined)
-      query['at'] = {
-        ...(filter.from === undefined ? {} : { $gte: filter.from }),
-        ...(filter.to === undefined ? {} : { $lt: filter.to }),
-      };
+    const query = queryOf(filter);
     if (filter.beforeSeq !== undefined) query['seq'] = { $lt: Number(filter.beforeSeq) };
     const docs = await this.entries
       .find(query as Filter<EntryDocument>)
@@ -182,6 +180,10 @@ export class MongoAuditStore implements AuditStore {
       .limit(Math.max(1, filter.limit))
       .toArray();
     return docs.map(entryOf);
+  }
+
+  count(filter: Omit<AuditSearchFilter, 'limit' | 'beforeSeq'>): Promise<number> {
+    return this.entries.countDocuments(queryOf(filter) as Filter<EntryDocument>);
   }
 
   async appendCheckpoint(checkpoint: AuditCheckpoint, expectedPrevSeq: number): Promise<boolean> {

@@ -297,6 +297,7 @@ describe('VerifyAuditChain', () => {
     head: () => inner.head(),
     append: (entry, expected) => inner.append(entry, expected),
     search: (filter) => inner.search(filter),
+    count: (filter) => inner.count(filter),
     appendCheckpoint: (checkpoint, expected) => inner.appendCheckpoint(checkpoint, expected),
     latestCheckpoint: () => inner.latestCheckpoint(),
     checkpoints: () => inner.checkpoints(),
