@@ -183,7 +183,7 @@ export class MongoAuditStore implements AuditStore {
   }
 
   count(filter: Omit<AuditSearchFilter, 'limit' | 'beforeSeq'>): Promise<number> {
-    return this.entries.countDocuments(queryOf(filter) as Filter<EntryDocument>);
+    return this.entries.countDocuments(queryOf(filter));
   }
 
   async appendCheckpoint(checkpoint: AuditCheckpoint, expectedPrevSeq: number): Promise<boolean> {

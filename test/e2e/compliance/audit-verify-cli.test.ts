@@ -72,7 +72,7 @@ describe('audit verify CLI on the Mongo profile', () => {
         firstBrokenLink: { seq: 5, entryId: victim?.['id'], reason: 'hash-mismatch' },
       });
       const breaches = await client.db('audit_cli').collection('breach_logs').find({}).toArray();
-      expect(breaches.map((b) => b['type'])).toContain('audit_integrity_failure');
+      expect(breaches.map((b) => String(b['type']))).toContain('audit_integrity_failure');
     } finally {
       await client.close();
     }

@@ -64,7 +64,7 @@ describe('audit and breach endpoints', () => {
     expect((await app.call('GET', `/patients/${patientId}`, undefined, staff)).status).toBe(200);
 
     const history = await entriesUntil(`?patientId=${patientId}&action=READ`, (p) =>
-      p.results.some((entry) => entry.resource === 'patient' && entry.patientIds.includes(patientId!)),
+      p.results.some((entry) => entry.resource === 'patient' && entry.patientIds.includes(patientId)),
     );
     expect(history.results.length).toBeGreaterThan(0);
     for (const entry of history.results) {
@@ -121,7 +121,7 @@ describe('audit and breach endpoints', () => {
       totalResults: number;
     };
     expect(page.totalResults).toBeGreaterThan(0);
-    const breach = page.results[0]!;
+    const breach = page.results[0];
     expect(breach).toMatchObject({ status: 'INVESTIGATING', severity: 'HIGH' });
     expect((await app.call('GET', `/breaches/${breach.id}`, undefined, admin)).status).toBe(200);
     expect((await app.call('GET', '/breaches', undefined, staff)).status).toBe(403);
