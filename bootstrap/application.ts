@@ -11,6 +11,9 @@ import type { AppConfig } from './config';
 import { buildContainer } from './container';
 import { INFRA } from './infra-tokens';
 import { startAuditSequencer } from './audit-module';
+import { closeCalls, type CallsModuleOptions } from './calls-module';
+import { installDefaultEmergencyPhrases } from './emergency-phrases-module';
+import { ensureReportIndexes } from './reports-module';
 import { seedDemoData } from './seed';
 import { closeMongoPersistence, openMongoPersistence } from './mongo-module';
 import { ShutdownCoordinator } from './shutdown-coordinator';
@@ -20,6 +23,8 @@ import { closeRedis } from '../adapters/cache/redis/redis-connection';
 export interface StartOptions {
   readonly logDestination?: DestinationStream;
   readonly overrides?: (container: Container) => void;
+  /** Test seams of the calls context (virtual timers, simulated line behaviour). */
+  readonly calls?: CallsModuleOptions;
 }
 
 export interface RunningApplication {
@@ -54,6 +59,8 @@ export const startApplication = async (config: AppConfig, options: StartOptions 
   const relay = container.get<OutboxRelay>(TOKENS.shared.OutboxRelay);
   container.get<UnitOfWork>(TOKENS.shared.UnitOfWork).onCommitted(() => relay.kick());
 
+  await ensureReportIndexes(container);
+  await installDefaultEmergencyPhrases(container);
   const logins = config.seedDemoData ? (await seedDemoData(container, logger)).logins : [];
 
   const sequencer = startAuditSequencer(container);
@@ -82,6 +89,7 @@ export const startApplication = async (config: AppConfig, options: StartOptions 
       throw new Error('requests still running at the drain deadline were cut off');
   });
   coordinator.register('stop-jobs', () => scheduler.stop());
+  coordinator.register('end-calls', () => closeCalls(container));
   coordinator.register('flush-outbox', () => relay.whenIdle());
   coordinator.register('chain-audit', () => sequencer.stop());
   coordinator.register('close-adapters', () => closeAdapters(container));

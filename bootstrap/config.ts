@@ -93,6 +93,9 @@ const schema = z.object({
   TEST_SUPPORT_ROUTES: boolean(false),
   API_DOCS_ENABLED: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
   SCHEDULER_POLL_MS: integer(100, 60_000, 1000),
+  CALL_MAX_DURATION_MINUTES: integer(1, 240, 30),
+  CALL_MAX_CONCURRENT: integer(1, 1000, 50),
+  SIMULATED_RING_MS: integer(0, 60_000, 2000),
   BCRYPT_COST: integer(10, 15, 10),
   JWT_ALGORITHM: z.enum(['HS256', 'EdDSA'], { error: 'must be HS256 or EdDSA' }).default('HS256'),
   JWT_PRIVATE_KEY: optionalText,
@@ -155,9 +158,17 @@ export interface AppConfig {
   readonly seedDemoData: boolean;
   readonly testSupportRoutes: boolean;
   readonly schedulerPollMs: number;
+  readonly calls: CallsConfig;
   readonly identity: IdentityConfig;
   readonly notifications: NotificationConfig;
   readonly rateLimits: { readonly auth: number; readonly apiUser: number; readonly publicIp: number };
+}
+
+export interface CallsConfig {
+  readonly maxDurationMinutes: number;
+  readonly maxConcurrent: number;
+  /** How long the simulated phone line rings before the patient "answers" (embedded default). */
+  readonly simulatedRingMs: number;
 }
 
 export interface IdentityConfig {
@@ -295,6 +306,11 @@ export const loadConfig = (environment: Environment): AppConfig => {
         : e.SEED_DEMO_DATA === 'true',
     testSupportRoutes: e.TEST_SUPPORT_ROUTES,
     schedulerPollMs: e.SCHEDULER_POLL_MS,
+    calls: {
+      maxDurationMinutes: e.CALL_MAX_DURATION_MINUTES,
+      maxConcurrent: e.CALL_MAX_CONCURRENT,
+      simulatedRingMs: e.SIMULATED_RING_MS,
+    },
     identity: {
       bcryptCost: e.BCRYPT_COST,
       jwt: {

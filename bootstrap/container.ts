@@ -44,6 +44,8 @@ import type { CareDirectory } from '../application/ports/care-directory';
 import { bindMongoPersistence } from './mongo-module';
 import type { MongoDatabase } from '../adapters/persistence/mongo/mongo-connection';
 import { bindCompliance } from './compliance-module';
+import type { CallsModuleOptions } from './calls-module';
+import { bindFeatureModules, bindFeatureMongo } from './feature-modules';
 import { identityRouters } from './identity-routers';
 import { routeModuleRouters } from './route-modules';
 import { bindServices } from './services-module';
@@ -56,6 +58,8 @@ import { packageVersion } from './version';
 
 export interface ContainerOptions {
   readonly config: AppConfig;
+  /** Test seams of the calls context (virtual timers, simulated line behaviour). */
+  readonly calls?: CallsModuleOptions;
   /** Where log lines go (tests capture them); stdout by default. */
   readonly logDestination?: DestinationStream;
   /** The connected database of the Mongo profile (openMongoPersistence); absent on the memory profile. */
@@ -89,13 +93,17 @@ export const buildContainer = (options: ContainerOptions): Container => {
   bindConversations(c, config);
   bindAlerts(c, config);
   bindCompliance(c);
+  bindFeatureModules(c, config, options.calls);
   c.rebind(TOKENS.identity.CareDirectory).toResolvedValue(
     (directory: CareDirectory) => directory,
     [PATIENT_TOKENS.CareDirectory],
   );
   bindHealth(c, config);
   bindHttp(c, config);
-  if (options.mongo !== undefined) bindMongoPersistence(c, options.mongo);
+  if (options.mongo !== undefined) {
+    bindMongoPersistence(c, options.mongo);
+    bindFeatureMongo(c, options.mongo);
+  }
 
   options.overrides?.(c);
   return c;

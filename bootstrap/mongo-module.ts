@@ -3,6 +3,10 @@ import type { HealthProbe } from '../application/ports/health-probe';
 import { TOKENS } from '../application/ports/tokens';
 import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
 import { bindMongoAudit, ensureMongoAuditIndexes } from './audit-module';
+import { ensureCallIndexes } from '../adapters/persistence/mongo/call-indexes';
+import { ANALYSIS_COLLECTIONS, ensureAnalysisIndexes } from '../adapters/persistence/mongo/mongo-analysis-collections';
+import { PRIVACY_COLLECTIONS } from '../adapters/persistence/mongo/mongo-privacy-collections';
+import { ensurePrivacyMongoIndexes } from './privacy-module';
 import { MongoBreachLogRepository } from '../adapters/persistence/mongo/mongo-breach-log-repository';
 import { MongoCareTeamRepository } from '../adapters/persistence/mongo/mongo-care-team-repository';
 import { MongoCaregiverRepository } from '../adapters/persistence/mongo/mongo-caregiver-repository';
@@ -34,6 +38,9 @@ export const openMongoPersistence = async (config: AppConfig): Promise<MongoData
   try {
     await ensureIndexes(database.db);
     await ensureMongoAuditIndexes(database);
+    await ensureCallIndexes(database.db);
+    await ensureAnalysisIndexes(database.db);
+    await ensurePrivacyMongoIndexes(database);
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
@@ -76,5 +83,10 @@ export const closeMongoPersistence = async (c: Container): Promise<void> => {
 export const clearMongoData = async (c: Container): Promise<void> => {
   if (!c.isBound(MONGO.Database)) return;
   const database = c.get<MongoDatabase>(MONGO.Database);
-  for (const name of Object.values(COLLECTIONS)) await database.collection(name).deleteMany({});
+  const names = [
+    ...Object.values(COLLECTIONS),
+    ...Object.values(ANALYSIS_COLLECTIONS),
+    ...Object.values(PRIVACY_COLLECTIONS),
+  ];
+  for (const name of names) await database.collection(name).deleteMany({});
 };

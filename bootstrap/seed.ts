@@ -1,4 +1,5 @@
 import type { Container } from 'inversify';
+import { seedAnalyses } from './analysis-module';
 import { createCaregiver, type Caregiver } from '../domain/identity/caregiver';
 import { createOrg, type Org } from '../domain/identity/org';
 import type { Role } from '../domain/identity/roles';
@@ -112,6 +113,7 @@ export const seedDemoData = async (container: Container, logger: Logger): Promis
   const admin = created.find((c) => c.email === 'admin@example.org');
   const patients = staff !== undefined && admin !== undefined ? await seedPatients(container, admin, staff) : [];
   await seedConversations(container, patients, now);
+  await seedAnalyses(container, patients);
   if (staff !== undefined) await seedAlerts(container, staff, patients);
   logger.info({ orgId: org.id, caregivers: created.length, patients: patients.length }, 'demo data seeded');
   return {

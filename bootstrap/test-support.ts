@@ -9,6 +9,7 @@ import { testSupportRoutes as routes } from '../adapters/http/routes/test-suppor
 import type { MemoryDatabase } from '../adapters/persistence/memory/memory-database';
 import { INFRA } from './infra-tokens';
 import { seedDemoData } from './seed';
+import { installDefaultEmergencyPhrases } from './emergency-phrases-module';
 import { clearMongoData } from './mongo-module';
 
 /** The test-support router with what it needs from the container: clean, seed, the message outbox. */
@@ -23,6 +24,8 @@ export const testSupportRoutes = (c: Container): Router => {
       await c.get<SessionStore>(TOKENS.identity.SessionStore).clear();
       outbox.clear();
       await clearMongoData(c);
+      // The contract keeps the global emergency phrases through a clean.
+      await installDefaultEmergencyPhrases(c);
     },
     seed: () => seedDemoData(c, c.get<Logger>(TOKENS.shared.Logger)),
   });

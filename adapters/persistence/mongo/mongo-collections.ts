@@ -11,4 +11,8 @@ export const COLLECTIONS = {
   schedules: 'schedules',
   conversations: 'conversations',
   alerts: 'alerts',
+  calls: 'calls',
+  lineItems: 'line_items',
+  emergencyPhrases: 'emergency_phrases',
+  reports: 'reports',
 } as const;
