@@ -1,13 +1,17 @@
 import type Router from '@koa/router';
 import type { Container } from 'inversify';
-import { NoAlertReferences } from '../application/alerts/alert-references';
+import { RepositoryAlertReferences } from '../application/alerts/alert-references';
 import type { AlertPorts } from '../application/alerts/alert-ports';
 import { ALERT_TOKENS } from '../application/alerts/alert-tokens';
 import { createAlertUseCases, type AlertUseCases } from '../application/alerts/alert-use-cases';
 import { LoginAlerts } from '../application/alerts/login-alerts';
 import type { PatientCareDirectory } from '../application/patients/patient-care-directory';
 import { PATIENT_TOKENS } from '../application/patients/patient-tokens';
+import { CONVERSATION_TOKENS } from '../application/conversations/conversation-tokens';
+import type { ConversationRepository } from '../application/ports/conversation-repository';
+import type { ScheduleRepository } from '../application/ports/schedule-repository';
 import { TOKENS } from '../application/ports/tokens';
+import { SCHEDULE_TOKENS } from '../application/schedules/schedule-tokens';
 import { alertDto } from '../adapters/http/presenters/alert-presenters';
 import { alertRoutes, alertTestSupportRoutes, type RequireAuthFactory } from '../adapters/http/routes/alert-routes';
 import { InMemoryAlertRepository } from '../adapters/persistence/memory/in-memory-alert-repository';
@@ -16,8 +20,8 @@ import type { AppConfig } from './config';
 import { INFRA } from './infra-tokens';
 
 /**
- * The alerts context: the repository of the embedded profile, the stand-in for schedule and conversation
- * lookups, use-cases, and the login payload's alerts, attached to the patients context's care directory (so
+ * The alerts context: the repository of the embedded profile, schedule and conversation lookups over those
+ * contexts' repositories (so bind it after `bindSchedules` and `bindConversations`), use-cases, and the login payload's alerts, attached to the patients context's care directory (so
  * bind it after `bindPatients`; the directory is what identity reads).
  */
 export const bindAlerts = (c: Container, _config: AppConfig): void => {
@@ -25,7 +29,11 @@ export const bindAlerts = (c: Container, _config: AppConfig): void => {
     (db: MemoryDatabase) => new InMemoryAlertRepository(db),
     [INFRA.MemoryDatabase],
   );
-  c.bind(ALERT_TOKENS.AlertReferences).toConstantValue(new NoAlertReferences());
+  c.bind(ALERT_TOKENS.AlertReferences).toResolvedValue(
+    (schedules: ScheduleRepository, conversations: ConversationRepository) =>
+      new RepositoryAlertReferences(schedules, conversations),
+    [SCHEDULE_TOKENS.ScheduleRepository, CONVERSATION_TOKENS.ConversationRepository],
+  );
   c.bind(ALERT_TOKENS.Ports).toResolvedValue(
     (...deps: unknown[]): AlertPorts => {
       const [alerts, references, patients, careTeam, caregivers, orgs, uow, clock, ids, audit] = deps as [

@@ -25,6 +25,20 @@ const integer = (min: number, max: number, fallback: number) =>
       return Number(value);
     });
 
+/** A time of day `HH:mm` (24 h); unset or empty means `fallback`. */
+const timeOfDay = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value.trim())) {
+        ctx.addIssue({ code: 'custom', message: 'must be a time of day HH:mm' });
+        return z.NEVER;
+      }
+      return value.trim();
+    });
+
 const optionalText = z
   .string()
   .optional()
@@ -96,6 +110,12 @@ const schema = z.object({
   CALL_MAX_DURATION_MINUTES: integer(1, 240, 30),
   CALL_MAX_CONCURRENT: integer(1, 1000, 50),
   SIMULATED_RING_MS: integer(0, 60_000, 2000),
+  PHI_VOLUME_MINUTE_LIMIT: integer(1, 100_000, 20),
+  PHI_VOLUME_HOUR_LIMIT: integer(1, 1_000_000, 100),
+  PHI_LIST_ALERT_HOUR_LIMIT: integer(1, 10_000_000, 500),
+  OFF_HOURS_START: timeOfDay('22:00'),
+  OFF_HOURS_END: timeOfDay('06:00'),
+  SECURITY_CONTACT_EMAIL: optionalText,
   BCRYPT_COST: integer(10, 15, 10),
   JWT_ALGORITHM: z.enum(['HS256', 'EdDSA'], { error: 'must be HS256 or EdDSA' }).default('HS256'),
   JWT_PRIVATE_KEY: optionalText,
@@ -159,6 +179,15 @@ export interface AppConfig {
   readonly testSupportRoutes: boolean;
   readonly schedulerPollMs: number;
   readonly calls: CallsConfig;
+  /** DOMAIN.md §2.4.9 PHI-volume and off-hours rules (RESOLUTIONS.md 33). */
+  readonly breachRules: {
+    readonly phiVolumeMinuteLimit: number;
+    readonly phiVolumeHourLimit: number;
+    readonly phiListAlertHourLimit: number;
+    readonly offHoursStart: string;
+    readonly offHoursEnd: string;
+    readonly securityContactEmail: string | undefined;
+  };
   readonly identity: IdentityConfig;
   readonly notifications: NotificationConfig;
   readonly rateLimits: { readonly auth: number; readonly apiUser: number; readonly publicIp: number };
@@ -306,6 +335,14 @@ export const loadConfig = (environment: Environment): AppConfig => {
         : e.SEED_DEMO_DATA === 'true',
     testSupportRoutes: e.TEST_SUPPORT_ROUTES,
     schedulerPollMs: e.SCHEDULER_POLL_MS,
+    breachRules: {
+      phiVolumeMinuteLimit: e.PHI_VOLUME_MINUTE_LIMIT,
+      phiVolumeHourLimit: e.PHI_VOLUME_HOUR_LIMIT,
+      phiListAlertHourLimit: e.PHI_LIST_ALERT_HOUR_LIMIT,
+      offHoursStart: e.OFF_HOURS_START,
+      offHoursEnd: e.OFF_HOURS_END,
+      securityContactEmail: e.SECURITY_CONTACT_EMAIL,
+    },
     calls: {
       maxDurationMinutes: e.CALL_MAX_DURATION_MINUTES,
       maxConcurrent: e.CALL_MAX_CONCURRENT,

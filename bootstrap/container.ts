@@ -43,7 +43,10 @@ import type { PatientUseCases } from '../application/patients/patient-use-cases'
 import type { CareDirectory } from '../application/ports/care-directory';
 import { bindMongoPersistence } from './mongo-module';
 import type { MongoDatabase } from '../adapters/persistence/mongo/mongo-connection';
+import { bindBreachRules } from './breach-rules-module';
 import { bindCompliance } from './compliance-module';
+import { bindImageUploads } from './image-uploads-module';
+import { bindOrgCascade } from './org-cascade-module';
 import type { CallsModuleOptions } from './calls-module';
 import { bindFeatureModules, bindFeatureMongo } from './feature-modules';
 import { identityRouters } from './identity-routers';
@@ -92,6 +95,7 @@ export const buildContainer = (options: ContainerOptions): Container => {
   bindSchedules(c, config);
   bindConversations(c, config);
   bindAlerts(c, config);
+  bindOrgCascade(c);
   bindCompliance(c);
   bindFeatureModules(c, config, options.calls);
   c.rebind(TOKENS.identity.CareDirectory).toResolvedValue(
@@ -100,11 +104,13 @@ export const buildContainer = (options: ContainerOptions): Container => {
   );
   bindHealth(c, config);
   bindHttp(c, config);
+  bindImageUploads(c);
   if (options.mongo !== undefined) {
     bindMongoPersistence(c, options.mongo);
     bindFeatureMongo(c, options.mongo);
   }
 
+  bindBreachRules(c, config);
   options.overrides?.(c);
   return c;
 };

@@ -22,10 +22,13 @@ const isHttpUrl = (value: string): boolean => {
   }
 };
 
+const DATA_IMAGE = /^data:image\/[a-z0-9.+-]+;base64,([A-Za-z0-9+/\s]*={0,2})$/i;
+
 /**
  * An inline image field (`avatar`, `logo`) classified by API-CONTRACT.md §1.3: an http(s) URL is stored (at most
  * 2048 characters), `""` or null clears, a device-local URI (`file:`, `blob:`, `content:`, `ph:`, ...) keeps the
- * current image. Inline `data:` images need the MediaStore, which does not exist yet: they are refused for now.
+ * current image, and a base64 `data:image/...` value is decoded for the use-case to check (by content, like an
+ * upload) and store. Any other `data:` value is refused.
  */
 export const imageField = (name: string) =>
   z
@@ -40,7 +43,11 @@ export const imageField = (name: string) =>
         }
         return isHttpUrl(value) ? { kind: 'url', url: value } : issue(ctx, `"${name}" must be a valid image URL`);
       }
-      if (/^data:/i.test(value)) return issue(ctx, `"${name}" must be a valid image URL`);
+      if (/^data:/i.test(value)) {
+        const encoded = DATA_IMAGE.exec(value)?.[1];
+        if (encoded === undefined) return issue(ctx, `"${name}" must be a valid image URL`);
+        return { kind: 'inline', bytes: new Uint8Array(Buffer.from(encoded.replace(/\s/g, ''), 'base64')) };
+      }
       if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return { kind: 'keep' };
       return issue(ctx, `"${name}" must be a valid image URL`);
     });

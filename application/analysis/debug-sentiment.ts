@@ -118,6 +118,15 @@ export class DebugSentiment {
         rows.push({ conversation, patientName, hadSentiment, result: { error: 'Analysis failed' } });
       }
     }
+    // The answer names patients and shows their sentiment: a PHI read like any other (DOMAIN.md §11.2).
+    await recordAnalysisPhi(
+      ports,
+      actor,
+      'READ',
+      { type: 'sentiment', id: 'list', orgId },
+      rows.map((row) => row.conversation.patientId),
+      { count: rows.length },
+    );
     return rows;
   }
 }

@@ -21,6 +21,8 @@ import type { SessionStore } from '../ports/session-store';
 import type { SmsSender } from '../ports/sms-sender';
 import type { TotpService } from '../ports/totp-service';
 import type { UnitOfWork } from '../ports/unit-of-work';
+import type { ImageUploads } from './inline-images';
+import type { OrgCascade } from './org-cascade';
 
 /**
  * The ports of the identity context, bound once in bootstrap. Each use-case takes this bundle and uses the
@@ -47,6 +49,10 @@ export interface IdentityPorts {
   readonly audit: AuditRecorder;
   readonly breaches: BreachLogRepository;
   readonly care: CareDirectory;
+  /** The care contexts' part of org deletion and re-zoning; nothing cascades when absent. */
+  readonly orgCascade?: OrgCascade;
+  /** Where avatars and logos are stored (uploads and inline `data:` images); refused when absent. */
+  readonly images?: ImageUploads;
   readonly idTokens: IdTokenVerifier;
   readonly logger: Logger;
   readonly policy: IdentityPolicy;

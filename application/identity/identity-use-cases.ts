@@ -9,6 +9,7 @@ import { LinkSsoIdentity } from './link-sso';
 import { Login } from './login';
 import { Logout } from './logout';
 import { ManageCaregivers } from './manage-caregivers';
+import { UploadCaregiverAvatar } from './upload-caregiver-avatar';
 import { ManageOrgs } from './manage-orgs';
 import { ManageMfa } from './mfa';
 import { OrgMembers } from './org-members';
@@ -42,6 +43,7 @@ export const createIdentityUseCases = (ports: IdentityPorts) => ({
   orgs: new ManageOrgs(ports),
   orgMembers: new OrgMembers(ports),
   caregivers: new ManageCaregivers(ports),
+  caregiverAvatar: new UploadCaregiverAvatar(ports),
   accountAdmin: new AccountAdmin(ports),
   changePassword: new ChangePassword(ports),
   linkSso: new LinkSsoIdentity(ports),

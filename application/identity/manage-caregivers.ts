@@ -10,6 +10,7 @@ import { deleteCaregiverAccount } from './caregiver-removal';
 import { applyImageChange, type ImageChange } from './image-change';
 import { caregiverNotFound, emailTaken, orgNotFound } from './identity-errors';
 import { IdentityMail } from './identity-mail';
+import { releaseImage, releasingOnFailure, storeInlineImage } from './inline-images';
 import type { IdentityPorts } from './identity-ports';
 import { patientNotFound, phoneRequired } from './management-errors';
 import { issueOneTimeToken } from './one-time-tokens';
@@ -135,44 +136,51 @@ export class ManageCaregivers {
     if (changes.phone === null && target.phone !== null) throw phoneRequired();
     const newEmail = changes.email !== undefined && changes.email !== target.email ? changes.email : null;
     if (newEmail !== null && (await caregivers.isEmailTaken(newEmail, target.id))) throw emailTaken();
+    const { images } = this.ports;
+    const avatar = await storeInlineImage(images, 'avatar', changes.avatar);
 
-    const result = await uow.run(async () => {
-      const current = await caregivers.findById(target.id);
-      if (current === null) throw caregiverNotFound();
-      if (newEmail !== null && (await caregivers.isEmailTaken(newEmail, current.id))) throw emailTaken();
-      const phone = changes.phone ?? current.phone;
-      const phoneChanged = phone !== current.phone;
-      const next: Caregiver = {
-        ...current,
-        name: changes.name ?? current.name,
-        phone,
-        ...(phoneChanged ? { isPhoneVerified: false, phoneVerifiedAt: null, phoneVerification: null } : {}),
-        avatar: applyImageChange(current.avatar, changes.avatar),
-        pendingEmail: newEmail ?? current.pendingEmail,
-        preferredLanguage: changes.preferredLanguage ?? current.preferredLanguage,
-        themePreference: changes.themePreference ?? current.themePreference,
-        telemetryOptIn: changes.telemetryOptIn ?? current.telemetryOptIn,
-      };
-      const changed = (
-        ['name', 'phone', 'avatar', 'pendingEmail', 'preferredLanguage', 'themePreference', 'telemetryOptIn'] as const
-      ).filter((field) => next[field] !== current[field]);
-      if (changed.length === 0 && newEmail === null) return { saved: current, token: null };
-      const saved = await caregivers.update({ ...next, updatedAt: clock.now() });
-      const token = newEmail === null ? null : await issueOneTimeToken(this.ports, saved, 'changeEmail', { newEmail });
-      await audit(
-        this.ports,
-        actor,
-        'CAREGIVER_UPDATED',
-        'success',
-        { type: 'caregiver', id: saved.id, orgId: saved.orgId },
-        {
-          fields: changed.join(','),
-          self,
-          emailChangeRequested: newEmail !== null,
-        },
-      );
-      return { saved, token };
-    });
+    const result = await releasingOnFailure(images, [avatar.uploaded], () =>
+      uow.run(async () => {
+        const current = await caregivers.findById(target.id);
+        if (current === null) throw caregiverNotFound();
+        if (newEmail !== null && (await caregivers.isEmailTaken(newEmail, current.id))) throw emailTaken();
+        const phone = changes.phone ?? current.phone;
+        const phoneChanged = phone !== current.phone;
+        const next: Caregiver = {
+          ...current,
+          name: changes.name ?? current.name,
+          phone,
+          ...(phoneChanged ? { isPhoneVerified: false, phoneVerifiedAt: null, phoneVerification: null } : {}),
+          avatar: applyImageChange(current.avatar, avatar.change),
+          pendingEmail: newEmail ?? current.pendingEmail,
+          preferredLanguage: changes.preferredLanguage ?? current.preferredLanguage,
+          themePreference: changes.themePreference ?? current.themePreference,
+          telemetryOptIn: changes.telemetryOptIn ?? current.telemetryOptIn,
+        };
+        const changed = (
+          ['name', 'phone', 'avatar', 'pendingEmail', 'preferredLanguage', 'themePreference', 'telemetryOptIn'] as const
+        ).filter((field) => next[field] !== current[field]);
+        if (changed.length === 0 && newEmail === null)
+          return { saved: current, token: null, replaced: avatar.uploaded };
+        const saved = await caregivers.update({ ...next, updatedAt: clock.now() });
+        const token =
+          newEmail === null ? null : await issueOneTimeToken(this.ports, saved, 'changeEmail', { newEmail });
+        await audit(
+          this.ports,
+          actor,
+          'CAREGIVER_UPDATED',
+          'success',
+          { type: 'caregiver', id: saved.id, orgId: saved.orgId },
+          {
+            fields: changed.join(','),
+            self,
+            emailChangeRequested: newEmail !== null,
+          },
+        );
+        return { saved, token, replaced: changed.includes('avatar') ? current.avatar : null };
+      }),
+    );
+    await releaseImage(images, result.replaced);
     if (newEmail !== null && result.token !== null) {
       await this.mail.send(this.mail.changeEmail(newEmail, result.saved.name, result.token), 'change-email');
     }

@@ -6,10 +6,12 @@ import type { OrgSortField } from '../ports/org-repository';
 import { deny, guardAccess, orgResource } from './access-guard';
 import { audit } from './audit-trail';
 import { eraseAccount } from './caregiver-removal';
-import { applyImageChange, type ImageChange } from './image-change';
+import { applyImageChange, type ImageChange, type ResolvedImageChange } from './image-change';
 import { emailTaken, orgNotFound } from './identity-errors';
 import type { IdentityPorts } from './identity-ports';
+import { releasingOnFailure, storeInlineImage } from './inline-images';
 import { phoneRequired } from './management-errors';
+import { noOrgCascade } from './org-cascade';
 import { loadOrgView, type OrgView } from './views';
 
 export interface OrgListInput {
@@ -48,8 +50,14 @@ const sameRetrySettings = (a: CallRetrySettings, b: CallRetrySettings): boolean 
   a.retryIntervalMinutes === b.retryIntervalMinutes &&
   a.alertOnAllMissedCalls === b.alertOnAllMissedCalls;
 
+/** Changes whose inline images are stored already. */
+type StoredOrgChanges = Omit<OrgChanges, 'logo' | 'avatar'> & {
+  readonly logo?: ResolvedImageChange;
+  readonly avatar?: ResolvedImageChange;
+};
+
 /** The org with `changes` applied, and the names of the fields that really changed. */
-const applyOrgChanges = (org: Org, changes: OrgChanges): { next: Org; changed: string[] } => {
+const applyOrgChanges = (org: Org, changes: StoredOrgChanges): { next: Org; changed: string[] } => {
   if (changes.phone === null && org.phone !== null) throw phoneRequired();
   const email = changes.email ?? org.email;
   const next: Org = {
@@ -109,39 +117,53 @@ export class ManageOrgs {
   }
 
   /**
-   * `PATCH /orgs/:id`. The address must not be used by another organisation. Re-zoning the schedules that
-   * inherit a new time zone belongs to the schedules issue.
+   * `PATCH /orgs/:id`. The address must not be used by another organisation. A new `timezone` re-zones, in the
+   * same transaction, the schedules that inherit it (DOMAIN.md §4.3.2).
    */
   async update(scope: AccessScope, orgId: string, changes: OrgChanges, actor: Actor): Promise<OrgView> {
     const { uow, orgs } = this.ports;
     await guardAccess(this.ports, scope, 'org.update', orgResource(orgId), actor, orgNotFound);
-    const saved = await uow.run(async () => {
-      const org = await orgs.findById(orgId);
-      if (org === null) throw orgNotFound();
-      if (changes.email !== undefined && changes.email !== org.email) {
-        const holder = await orgs.findByEmail(changes.email);
-        if (holder !== null && holder.id !== org.id) throw emailTaken();
-      }
-      const { next, changed } = applyOrgChanges(org, changes);
-      if (changed.length === 0) return org;
-      const stored = await orgs.update({ ...next, updatedAt: this.ports.clock.now() });
-      await audit(
-        this.ports,
-        actor,
-        'ORG_UPDATED',
-        'success',
-        { type: 'org', id: org.id, orgId: org.id },
-        { fields: changed.join(',') },
-      );
-      return stored;
-    });
+    const { images } = this.ports;
+    const logo = await storeInlineImage(images, 'logo', changes.logo);
+    const avatar = await storeInlineImage(images, 'avatar', changes.avatar);
+    const { logo: _logo, avatar: _avatar, ...plain } = changes;
+    const stored: StoredOrgChanges = {
+      ...plain,
+      ...(logo.change === undefined ? {} : { logo: logo.change }),
+      ...(avatar.change === undefined ? {} : { avatar: avatar.change }),
+    };
+    const saved = await releasingOnFailure(images, [logo.uploaded, avatar.uploaded], () =>
+      uow.run(async () => {
+        const org = await orgs.findById(orgId);
+        if (org === null) throw orgNotFound();
+        if (changes.email !== undefined && changes.email !== org.email) {
+          const holder = await orgs.findByEmail(changes.email);
+          if (holder !== null && holder.id !== org.id) throw emailTaken();
+        }
+        const { next, changed } = applyOrgChanges(org, stored);
+        if (changed.length === 0) return org;
+        const updated = await orgs.update({ ...next, updatedAt: this.ports.clock.now() });
+        if (changed.includes('timezone')) {
+          await (this.ports.orgCascade ?? noOrgCascade).orgTimezoneChanged(org.id, next.timezone, actor);
+        }
+        await audit(
+          this.ports,
+          actor,
+          'ORG_UPDATED',
+          'success',
+          { type: 'org', id: org.id, orgId: org.id },
+          { fields: changed.join(',') },
+        );
+        return updated;
+      }),
+    );
     return loadOrgView(this.ports, saved);
   }
 
   /**
-   * `DELETE /orgs/:id`: the org and every caregiver soft-deleted in one transaction (addresses released, tokens
-   * revoked, assignments removed), then every session revoked. Patients, schedules and queued calls join the
-   * cascade when their context exists. The platform organisation is never deleted.
+   * `DELETE /orgs/:id`: the org, every caregiver (addresses released, tokens revoked, assignments removed) and
+   * every patient (their schedules deactivated) soft-deleted in one transaction, then every session revoked.
+   * The platform organisation is never deleted.
    */
   async delete(scope: AccessScope, orgId: string, actor: Actor): Promise<void> {
     const { uow, orgs, caregivers, sessions, clock } = this.ports;
@@ -166,6 +188,7 @@ export class ManageOrgs {
           { via: 'org_deleted', role: member.role },
         );
       }
+      const patientCount = await (this.ports.orgCascade ?? noOrgCascade).orgDeleted(org.id, actor);
       await orgs.update({ ...org, deletedAt: now, updatedAt: now });
       await audit(
         this.ports,
@@ -173,7 +196,7 @@ export class ManageOrgs {
         'ORG_DELETED',
         'success',
         { type: 'org', id: org.id, orgId: org.id },
-        { caregiverCount: members.length },
+        { caregiverCount: members.length, patientCount },
       );
       return members.map((member) => member.id);
     });

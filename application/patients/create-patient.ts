@@ -11,6 +11,8 @@ import { assignmentError, caregiverNotAssignable, caregiverNotFound, emailTaken,
 import { emitPatientEvent } from './patient-events';
 import type { PatientPorts } from './patient-ports';
 import { loadPatientView, type PatientView } from './patient-views';
+import { releasingOnFailure, storeInlineImage } from '../identity/inline-images';
+import { patientUploads } from './patient-media';
 
 /** A validated `POST /patients` body (API-CONTRACT.md §4.7). */
 export interface NewPatientInput {
@@ -59,52 +61,57 @@ export class CreatePatient {
     const email = input.email ?? null;
     if (email !== null && (await ports.patients.isEmailTaken(orgId, email))) throw emailTaken();
 
-    const patient = await ports.uow.run(async () => {
-      if (email !== null && (await ports.patients.isEmailTaken(orgId, email))) throw emailTaken();
-      const now = ports.clock.now();
-      const created: Patient = createPatient({
-        id: ports.ids.next(),
-        orgId,
-        name: input.name,
-        phone: input.phone,
-        now,
-        email,
-        preferredName: input.preferredName ?? null,
-        avatar: applyImageChange(null, input.avatar),
-        age: input.age ?? null,
-        notes: input.notes ?? null,
-        ...(input.preferredLanguage === undefined ? {} : { preferredLanguage: input.preferredLanguage }),
-        timezone: input.timezone ?? null,
-      });
-      await ports.patients.insert(created);
-      for (const caregiverId of teamIds) {
-        const caregiver = await ports.caregivers.findById(caregiverId);
-        if (caregiver === null) throw caregiverNotFound();
-        const problem = assignmentProblem(created, caregiver);
-        if (problem !== null) throw assignmentError(problem);
-        await ports.careTeam.insert(
-          createAssignment({
-            id: ports.ids.next(),
-            orgId,
-            patientId: created.id,
-            caregiverId,
-            assignedBy: actor.caregiverId ?? 'system',
-            now,
-          }),
-        );
-        await emitPatientEvent(ports, 'CaregiverAssigned', created, actor, {
-          caregiverId,
-          by: actor.caregiverId ?? 'system',
+    const uploads = patientUploads(ports);
+    const avatar = await storeInlineImage(uploads, 'avatar', input.avatar);
+
+    const patient = await releasingOnFailure(uploads, [avatar.uploaded], () =>
+      ports.uow.run(async () => {
+        if (email !== null && (await ports.patients.isEmailTaken(orgId, email))) throw emailTaken();
+        const now = ports.clock.now();
+        const created: Patient = createPatient({
+          id: ports.ids.next(),
+          orgId,
+          name: input.name,
+          phone: input.phone,
+          now,
+          email,
+          preferredName: input.preferredName ?? null,
+          avatar: applyImageChange(null, avatar.change),
+          age: input.age ?? null,
+          notes: input.notes ?? null,
+          ...(input.preferredLanguage === undefined ? {} : { preferredLanguage: input.preferredLanguage }),
+          timezone: input.timezone ?? null,
         });
-      }
-      await ports.schedules.createForNewPatient(created, input.schedules ?? [], actor);
-      await emitPatientEvent(ports, 'PatientCreated', created, actor);
-      await recordPhi(ports, actor, 'CREATE', { type: 'patient', id: created.id, orgId }, [created.id], {
-        caregiverCount: teamIds.length,
-        scheduleCount: input.schedules?.length ?? 0,
-      });
-      return created;
-    });
+        await ports.patients.insert(created);
+        for (const caregiverId of teamIds) {
+          const caregiver = await ports.caregivers.findById(caregiverId);
+          if (caregiver === null) throw caregiverNotFound();
+          const problem = assignmentProblem(created, caregiver);
+          if (problem !== null) throw assignmentError(problem);
+          await ports.careTeam.insert(
+            createAssignment({
+              id: ports.ids.next(),
+              orgId,
+              patientId: created.id,
+              caregiverId,
+              assignedBy: actor.caregiverId ?? 'system',
+              now,
+            }),
+          );
+          await emitPatientEvent(ports, 'CaregiverAssigned', created, actor, {
+            caregiverId,
+            by: actor.caregiverId ?? 'system',
+          });
+        }
+        await ports.schedules.createForNewPatient(created, input.schedules ?? [], actor);
+        await emitPatientEvent(ports, 'PatientCreated', created, actor);
+        await recordPhi(ports, actor, 'CREATE', { type: 'patient', id: created.id, orgId }, [created.id], {
+          caregiverCount: teamIds.length,
+          scheduleCount: input.schedules?.length ?? 0,
+        });
+        return created;
+      }),
+    );
     return loadPatientView(ports, patient);
   }
 }

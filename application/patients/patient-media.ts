@@ -1,4 +1,11 @@
+import type { ImageUploads } from '../identity/inline-images';
 import type { PatientPorts } from './patient-ports';
+
+/** The patients context's image store, for inline `data:` avatars. */
+export const patientUploads = (ports: PatientPorts): ImageUploads => ({
+  media: ports.media,
+  baseUrl: ports.uploadsBaseUrl,
+});
 
 /** The absolute link of a stored image. */
 export const uploadUrl = (ports: PatientPorts, name: string): string => `${ports.uploadsBaseUrl}/${name}`;

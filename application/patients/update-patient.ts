@@ -9,11 +9,12 @@ import {
 import type { Actor } from '../../domain/shared/actor';
 import { ValidationError } from '../../domain/shared/errors';
 import { applyImageChange, type ImageChange } from '../identity/image-change';
+import { releasingOnFailure, storeInlineImage, type StoredImageChange } from '../identity/inline-images';
 import { loadPatientFor } from './patient-access';
 import { denyPatientAccess, recordPhi } from './patient-audit';
 import { emailTaken, patientNotFound } from './patient-errors';
 import { emitPatientEvent } from './patient-events';
-import { ownedUpload, releaseUpload } from './patient-media';
+import { ownedUpload, patientUploads, releaseUpload } from './patient-media';
 import type { PatientPorts } from './patient-ports';
 import { loadPatientView, type PatientView } from './patient-views';
 
@@ -32,19 +33,31 @@ export interface PatientUpdateInput {
 
 /**
  * The changes with the avatar resolved. A link to one of our stored images is kept only as an echo of the
- * patient's own (RESOLUTIONS.md 4): another record's image is never shared, so deleting one never breaks another.
+ * patient's own (RESOLUTIONS.md 4) or as the image just stored from an inline `data:` value: another record's
+ * image is never shared, so deleting one never breaks another.
  */
 const resolveChanges = (
   ports: PatientPorts,
   currentAvatar: string | null,
   input: PatientUpdateInput,
+  avatar: StoredImageChange,
 ): PatientChanges => {
-  const { avatar, ...rest } = input;
-  if (avatar === undefined) return rest;
+  const { avatar: _raw, ...rest } = input;
+  const change = avatar.change;
+  if (change === undefined) return rest;
   const foreignUpload =
-    avatar.kind === 'url' && avatar.url !== currentAvatar && ownedUpload(ports, avatar.url) !== null;
-  return foreignUpload ? rest : { ...rest, avatar: applyImageChange(currentAvatar, avatar) };
+    change.kind === 'url' &&
+    change.url !== currentAvatar &&
+    change.url !== avatar.uploaded &&
+    ownedUpload(ports, change.url) !== null;
+  return foreignUpload ? rest : { ...rest, avatar: applyImageChange(currentAvatar, change) };
 };
+
+/** The avatar as the care-field check sees it before an inline image is stored (the avatar is a care field). */
+const unstored = (change: ImageChange | undefined): StoredImageChange => ({
+  change: change?.kind === 'inline' ? { kind: 'keep' } : change,
+  uploaded: null,
+});
 
 /**
  * `UpdatePatient` (`PATCH /patients/:id`). Admins change every editable field; assigned staff only the care
@@ -67,7 +80,7 @@ export class UpdatePatient {
     const problems = echoProblems(target, echo);
     if (problems.length > 0) throw new ValidationError(problems);
     if (limitedToCareFields(scope.role)) {
-      const refused = nonCareChanges(target, resolveChanges(ports, target.avatar, input));
+      const refused = nonCareChanges(target, resolveChanges(ports, target.avatar, input, unstored(input.avatar)));
       if (refused.length > 0) {
         await denyPatientAccess(
           ports,
@@ -83,29 +96,34 @@ export class UpdatePatient {
       throw emailTaken();
     }
 
-    const saved = await ports.uow.run(async () => {
-      const current = await ports.patients.findById(target.id);
-      if (current === null) throw patientNotFound();
-      const { next, changed } = applyPatientChanges(current, resolveChanges(ports, current.avatar, input));
-      if (changed.includes('email') && next.email !== null) {
-        if (await ports.patients.isEmailTaken(current.orgId, next.email, current.id)) throw emailTaken();
-      }
-      const stored =
-        changed.length === 0 ? current : await ports.patients.update({ ...next, updatedAt: ports.clock.now() });
-      if (changed.length > 0) {
-        await ports.schedules.patientUpdated(current, stored, actor);
-        await emitPatientEvent(ports, 'PatientUpdated', stored, actor, {
-          changedFields: [...changed],
-          timezoneChanged: changed.includes('timezone'),
-          languageChanged: changed.includes('preferredLanguage'),
-          phoneChanged: changed.includes('phone'),
+    const uploads = patientUploads(ports);
+    const avatar = await storeInlineImage(uploads, 'avatar', input.avatar);
+
+    const saved = await releasingOnFailure(uploads, [avatar.uploaded], () =>
+      ports.uow.run(async () => {
+        const current = await ports.patients.findById(target.id);
+        if (current === null) throw patientNotFound();
+        const { next, changed } = applyPatientChanges(current, resolveChanges(ports, current.avatar, input, avatar));
+        if (changed.includes('email') && next.email !== null) {
+          if (await ports.patients.isEmailTaken(current.orgId, next.email, current.id)) throw emailTaken();
+        }
+        const stored =
+          changed.length === 0 ? current : await ports.patients.update({ ...next, updatedAt: ports.clock.now() });
+        if (changed.length > 0) {
+          await ports.schedules.patientUpdated(current, stored, actor);
+          await emitPatientEvent(ports, 'PatientUpdated', stored, actor, {
+            changedFields: [...changed],
+            timezoneChanged: changed.includes('timezone'),
+            languageChanged: changed.includes('preferredLanguage'),
+            phoneChanged: changed.includes('phone'),
+          });
+        }
+        await recordPhi(ports, actor, 'UPDATE', { type: 'patient', id: stored.id, orgId: stored.orgId }, [stored.id], {
+          changedFields: changed.join(','),
         });
-      }
-      await recordPhi(ports, actor, 'UPDATE', { type: 'patient', id: stored.id, orgId: stored.orgId }, [stored.id], {
-        changedFields: changed.join(','),
-      });
-      return { stored, replacedAvatar: changed.includes('avatar') ? current.avatar : null };
-    });
+        return { stored, replacedAvatar: changed.includes('avatar') ? current.avatar : null };
+      }),
+    );
     await releaseUpload(ports, saved.replacedAvatar);
     return loadPatientView(ports, saved.stored);
   }

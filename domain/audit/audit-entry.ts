@@ -68,6 +68,8 @@ const DETAIL_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** Keys that name a PHI or secret value: their value is never kept, whatever it looks like. */
 const DENIED_KEY =
   /(name|e-?mail|phone|mobile|address|street|zip|postal|birth|dob|ssn|transcript|utterance|text|message|note|summary|body|comment|password|passcode|secret|token|otp|totp|pin$|diagnos|medication|symptom)/i;
+/** `messageId`, `noteIds`: ids of PHI records are not PHI (their values must still look like codes). */
+const ID_KEY = /[a-z0-9](Id|Ids)$/;
 const MAX_DETAILS = 32;
 
 /** A string field kept only when it has the shape of an id or code; anything else becomes `REDACTED`. */
@@ -95,7 +97,7 @@ export const sanitiseDetails = (details: Readonly<Record<string, unknown>>): Aud
     kept += 1;
     const value = details[key];
     if (value === null || typeof value === 'boolean') out[key] = value;
-    else if (DENIED_KEY.test(key)) out[key] = REDACTED;
+    else if (DENIED_KEY.test(key) && !ID_KEY.test(key)) out[key] = REDACTED;
     else if (typeof value === 'number') out[key] = Number.isSafeInteger(value) ? (value === 0 ? 0 : value) : REDACTED;
     else if (typeof value === 'string') out[key] = DETAIL_STRING.test(value) ? value : REDACTED;
     else out[key] = REDACTED;

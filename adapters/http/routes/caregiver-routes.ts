@@ -6,6 +6,7 @@ import { ROLES } from '../../../domain/identity/roles';
 import { mapPage } from '../../../domain/shared/page';
 import { scopeOf } from '../access-scope';
 import { caregiverDto } from '../presenters/identity-presenters';
+import { readUploadedFile } from '../multipart';
 import { actorOf } from '../request-meta';
 import { atLeastOneKey, imageField, optionalPhone } from '../update-fields';
 import { email, language, objectId, pagination, parseWith, pathId, text } from '../validation';
@@ -28,8 +29,8 @@ const updateBody = z.strictObject({
 });
 
 /**
- * `/v1/caregivers/*` (API-CONTRACT.md §4.6). `POST /caregivers/:id/avatar` (multipart upload) waits for the
- * MediaStore and is not mounted yet.
+ * `/v1/caregivers/*` (API-CONTRACT.md §4.6). `POST /caregivers/:id/avatar` takes a multipart upload (one file
+ * field `avatar`), like the patient avatar.
  */
 export const caregiverRoutes = (identity: IdentityUseCases, requireAuth: Middleware): Router => {
   const router = new Router({ prefix: '/v1/caregivers' });
@@ -60,6 +61,12 @@ export const caregiverRoutes = (identity: IdentityUseCases, requireAuth: Middlew
     const id = pathId(ctx.params['id'], 'id');
     const changes = parseWith(updateBody, atLeastOneKey(ctx.request.body));
     ctx.body = caregiverDto(await identity.caregivers.update(scopeOf(ctx), id, changes, actorOf(ctx)));
+  });
+
+  router.post('/:id/avatar', requireAuth, async (ctx) => {
+    const id = pathId(ctx.params['id'], 'id');
+    const bytes = await readUploadedFile(ctx, 'avatar');
+    ctx.body = caregiverDto(await identity.caregiverAvatar.execute(scopeOf(ctx), id, bytes, actorOf(ctx)));
   });
 
   router.delete('/:id', requireAuth, async (ctx) => {

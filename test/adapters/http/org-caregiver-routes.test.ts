@@ -137,7 +137,8 @@ describe('/v1/orgs', () => {
         '"callRetrySettings.alertOnAllMissedCalls" must be a boolean',
       ],
       [{ callRetrySettings: { other: 1 } }, '"callRetrySettings.other" is not allowed'],
-      [{ logo: 'data:image/png;base64,iVBORw0KGgo=' }, '"logo" must be a valid image URL'],
+      // An inline image is stored and replaced by its URL (RESOLUTIONS.md 4); other data: values are refused.
+      [{ logo: 'data:text/plain;base64,aGVsbG8=' }, '"logo" must be a valid image URL'],
       [
         { logo: `https://cdn.example.com/${'a'.repeat(2048)}` },
         '"logo" length must be less than or equal to 2048 characters long',
@@ -245,7 +246,7 @@ describe('/v1/caregivers', () => {
     });
   });
 
-  it('PATCH /caregivers/:id keeps the image for a device URI, reduces language tags, rejects data: URLs', async () => {
+  it('PATCH /caregivers/:id keeps the image for a device URI, reduces language tags, stores inline images', async () => {
     const response = await call(w.staffA, 'PATCH', `/caregivers/${w.staffA.id}`, {
       name: 'Sam',
       email: w.staffA.email,
@@ -253,8 +254,15 @@ describe('/v1/caregivers', () => {
       preferredLanguage: 'fr-CA',
     });
     expect(response).toMatchObject({ status: 200, body: { name: 'Sam', avatar: '', preferredLanguage: 'fr' } });
+    const inline = await call(w.staffA, 'PATCH', `/caregivers/${w.staffA.id}`, {
+      avatar: 'data:image/jpeg;base64,/9j/4AAQ',
+    });
+    expect(inline).toMatchObject({
+      status: 200,
+      body: { avatar: expect.stringMatching(/\/uploads\/[0-9a-f]+\.jpg$/) },
+    });
     expect(
-      await call(w.staffA, 'PATCH', `/caregivers/${w.staffA.id}`, { avatar: 'data:image/jpeg;base64,/9j/4AAQ' }),
+      await call(w.staffA, 'PATCH', `/caregivers/${w.staffA.id}`, { avatar: 'data:text/plain;base64,aGVsbG8=' }),
     ).toMatchObject({ status: 400, body: { message: '"avatar" must be a valid image URL' } });
     expect(await call(w.staffA, 'PATCH', `/caregivers/${w.staffA.id}`, { role: 'orgAdmin' })).toMatchObject({
       status: 400,

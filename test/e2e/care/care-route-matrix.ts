@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alertBody, type CareRole, type CareTargets, type CareWorld, type OrgKey } from '../../support/care-world';
+import { ADMINISTRATION_ROWS } from './care-route-rows-admin';
+import { ANALYSIS_AND_CALL_ROWS } from './care-route-rows-analysis';
+import { AUDIT_ROWS } from './care-route-rows-audit';
 
 /**
  * The care routes' authorization matrix (API-CONTRACT.md §2.7, §2.8, §4.7-§4.10, §6.3; QUALITY.md S2) as data:
@@ -36,8 +39,11 @@ export interface MatrixRow {
   /** Ids a role's answer must contain (proves the data is there) and must not contain (scope). */
   readonly shown?: Partial<Record<CareRole, IdsOf>>;
   readonly hidden?: Partial<Record<CareRole, IdsOf>>;
-  /** What org A's own roles get when the path names org B's records (path parameters only): 404 by default. */
-  readonly crossOrg?: number;
+  /**
+   * What org A's own roles get when the path names org B's records (path parameters only): 404 by default. Per
+   * role where the role check comes first: staff are refused an admin-only route (403) before any lookup.
+   */
+  readonly crossOrg?: number | Partial<Record<CareRole, number>>;
   /**
    * A reported deviation from the contract: the row's test runs as `it.failing` until the production code is
    * fixed, then fails, and this line is deleted. Say what is wrong and where the contract says so.
@@ -112,7 +118,6 @@ export const CARE_MATRIX: readonly MatrixRow[] = [
   }),
   row('GET', '/v1/patients/unassigned', grid(403, 403, 403, 200, 200), {
     note: '?org= another organisation',
-    knownDefect: 'staff naming another org get 200 [] (unaudited), §2.8 says 403 for any non-superAdmin',
     query: (_t, w) => `org=${w.targets.orgB.orgId}`,
     shown: { superAdmin: (_t, w) => [w.targets.orgB.unassignedPatientId] },
   }),
@@ -164,7 +169,6 @@ export const CARE_MATRIX: readonly MatrixRow[] = [
   }),
   row('POST', '/v1/alerts', grid(201, 403, 201, 201, 404), {
     note: 'about a conversation',
-    knownDefect: 'alerts still bind NoAlertReferences: every relatedConversation is 404 Conversation not found',
     body: ({ t, role }) => ({
       ...alertBody(t.patientId, `About the call, by ${role}`),
       alertType: 'conversation',
@@ -173,7 +177,6 @@ export const CARE_MATRIX: readonly MatrixRow[] = [
   }),
   row('POST', '/v1/alerts', grid(201, 403, 201, 201, 403), {
     note: 'createdBy a schedule',
-    knownDefect: 'alerts still bind NoAlertReferences: createdModel Schedule is always 403 (§4.10 allows it)',
     body: ({ t, role }) => ({
       ...alertBody(t.patientId, `Schedule note by ${role}`),
       createdModel: 'Schedule',
@@ -232,6 +235,9 @@ export const CARE_MATRIX: readonly MatrixRow[] = [
     fresh: freshAlert,
     body: () => ({ note: 'Seen, calling her now' }),
   }),
+  ...ANALYSIS_AND_CALL_ROWS,
+  ...ADMINISTRATION_ROWS,
+  ...AUDIT_ROWS,
 ];
 
 /** The path of `row` with its parameters taken from `t`. */
@@ -258,7 +264,7 @@ export interface ContractEndpoint {
 export const contractEndpoints = (): ContractEndpoint[] =>
   JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'api-endpoints.json'), 'utf8')) as ContractEndpoint[];
 
-/** The `resource` values of the endpoint list that hold patient-care routes. */
+/** The `resource` values of the endpoint list that hold patient-care routes (and the audit log over them). */
 export const CARE_RESOURCES: ReadonlySet<string> = new Set([
   'patient',
   'schedule',
@@ -271,4 +277,5 @@ export const CARE_RESOURCES: ReadonlySet<string> = new Set([
   'emergencyPhrase',
   'report',
   'privacy',
+  'audit',
 ]);

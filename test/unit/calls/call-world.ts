@@ -5,7 +5,7 @@ import { CALL_TOKENS } from '../../../application/calls/call-tokens';
 import type { CallUseCases } from '../../../application/calls/call-use-cases';
 import type { SimulatedPhoneLine } from '../../../adapters/telephony/simulated/simulated-phone-line';
 import type { ScriptedVoiceAgent } from '../../../adapters/voice/scripted/scripted-voice-agent';
-import { bindCalls, type CallsModuleOptions } from '../../../bootstrap/calls-module';
+import { bindCalls, CALLS_INFRA, type CallsModuleOptions } from '../../../bootstrap/calls-module';
 import { createPatientWorld } from '../../application/patients/patient-world';
 import { VirtualCallTimers } from './virtual-call-timers';
 
@@ -18,6 +18,9 @@ export const createCallWorld = async (options: Omit<CallsModuleOptions, 'timers'
   const world = await createPatientWorld();
   const { h } = world;
   const timers = new VirtualCallTimers(h.clock);
+  // Bootstrap already bound the calls context with real timers: replace it with the virtual-time one.
+  for (const token of [...Object.values(CALL_TOKENS), CALLS_INFRA.Captions])
+    if (h.container.isBound(token)) h.container.unbind(token);
   bindCalls(h.container, h.config, { ...options, timers });
   const calls = h.container.get<CallUseCases>(CALL_TOKENS.UseCases);
   timers.settleWith(() => calls.whenIdle());
