@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseVoiceConfig, VoiceConfigProblem, type VoiceConfig } from './voice-config';
 
 /**
  * Every setting, read once from the environment through this one schema (RESOLUTIONS.md 26). Defaults give
@@ -188,6 +189,8 @@ export interface AppConfig {
     readonly offHoursEnd: string;
     readonly securityContactEmail: string | undefined;
   };
+  /** Telephony and voice agent selection and settings (VOICE.md Appendix A, voice-config.ts). */
+  readonly voice: VoiceConfig;
   readonly identity: IdentityConfig;
   readonly notifications: NotificationConfig;
   readonly rateLimits: { readonly auth: number; readonly apiUser: number; readonly publicIp: number };
@@ -309,6 +312,8 @@ export const loadConfig = (environment: Environment): AppConfig => {
     throw new ConfigError('Invalid configuration: EMAIL_FROM is required when EMAIL_PROVIDER=ses');
   }
 
+  const voice = voiceOf(environment, e.NODE_ENV);
+
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     env: e.NODE_ENV,
@@ -348,6 +353,7 @@ export const loadConfig = (environment: Environment): AppConfig => {
       maxConcurrent: e.CALL_MAX_CONCURRENT,
       simulatedRingMs: e.SIMULATED_RING_MS,
     },
+    voice,
     identity: {
       bcryptCost: e.BCRYPT_COST,
       jwt: {
@@ -383,4 +389,13 @@ export const loadConfig = (environment: Environment): AppConfig => {
     },
     rateLimits: { auth: e.AUTH_RATE_LIMIT, apiUser: e.API_USER_RATE_LIMIT, publicIp: e.PUBLIC_IP_RATE_LIMIT },
   };
+};
+
+const voiceOf = (environment: Environment, nodeEnv: AppConfig['env']): VoiceConfig => {
+  try {
+    return parseVoiceConfig(environment, nodeEnv);
+  } catch (error) {
+    if (error instanceof VoiceConfigProblem) throw new ConfigError(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
 };

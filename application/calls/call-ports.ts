@@ -1,3 +1,5 @@
+import type { ConsentGate } from './consent-gate';
+import type { EmergencyWatch } from './emergency-watch';
 import type { AuditRecorder } from '../ports/audit-recorder';
 import type { CallRepository } from '../ports/call-repository';
 import type { CallTimers } from '../ports/call-timers';
@@ -48,4 +50,8 @@ export interface CallPorts {
   /** Whether the process is draining (no new calls, VOICE.md §1.1). */
   readonly intake: { isDraining(): boolean };
   readonly settings: CallSettings;
+  /** Emergency detection on finalised patient turns (DOMAIN.md §7.3, VOICE.md §4.13). */
+  readonly emergencyWatch?: EmergencyWatch;
+  /** Refuses calls once a patient's recording/transcription consent is withdrawn (API-CONTRACT.md §6.3). */
+  readonly consentGate?: ConsentGate;
 }

@@ -1,11 +1,13 @@
+import type { EmergencyAgent } from './emergency-watch-ports';
 import type { Call, EndReason } from '../../domain/calls/call';
-import { briefingFor, formOfAddress } from '../../domain/calls/call-briefing';
+import { formOfAddress } from '../../domain/conversations/agent-briefing';
 import type { CallTurn } from '../../domain/calls/call-conversation';
 import { liveDeadlinesOf, type LiveDeadline } from '../../domain/calls/call-deadlines';
 import type { Patient } from '../../domain/patients/patient';
 import type { TimerHandle } from '../ports/call-timers';
 import type { MediaStream } from '../ports/media-stream';
 import type { AgentEvent, AgentSession } from '../ports/voice-agent';
+import { briefingForCall } from './call-agent-briefing';
 import type { CallLifecycle } from './call-lifecycle';
 import type { CallPorts } from './call-ports';
 import type { CallRuntime, LiveSession } from './call-runtime';
@@ -61,13 +63,8 @@ export class CallSession implements LiveSession {
         callId: call.id,
         conversationId: call.conversationId,
         language: patient.preferredLanguage,
-        instructions: briefingFor({
-          patientName: patient.name,
-          preferredName: patient.preferredName,
-          language: patient.preferredLanguage,
-          trigger: call.trigger,
-        }),
-        patientName: formOfAddress({ patientName: patient.name, preferredName: patient.preferredName }),
+        instructions: await briefingForCall(this.ports, call, patient),
+        patientName: formOfAddress(patient.name, patient.preferredName),
       });
     } catch (error) {
       this.ports.logger.warn({ callId: call.id, err: error }, 'agent session could not be opened');
@@ -145,11 +142,20 @@ export class CallSession implements LiveSession {
         this.patientSpoke(now);
         this.runtime.live.update(callId, { userIsSpeaking: false, conversationState: 'thinking' });
         return;
-      case 'turnFinal':
-        this.record({ itemId: event.itemId, role: event.role, status: 'final', text: event.text, at: event.at });
-        if (event.role === 'patient') this.patientSpoke(event.at);
-        else this.assistantTurnSettled(event.at);
+      case 'turnFinal': {
+        const messageId = this.record({
+          itemId: event.itemId,
+          role: event.role,
+          status: 'final',
+          text: event.text,
+          at: event.at,
+        });
+        if (event.role === 'patient') {
+          this.patientSpoke(event.at);
+          this.watchForEmergency(messageId, event.text, event.at);
+        } else this.assistantTurnSettled(event.at);
         return;
+      }
       case 'turnTruncated':
         this.record({ itemId: event.itemId, role: 'assistant', status: 'truncated', text: event.heardText, at: now });
         return;
@@ -184,9 +190,43 @@ export class CallSession implements LiveSession {
     this.runtime.live.update(this.call.id, { lastAiSpeechStart: at, conversationState: 'idle' });
   }
 
-  private record(turn: Omit<CallTurn, 'messageId'>): void {
+  private record(turn: Omit<CallTurn, 'messageId'>): string {
     const messageId = this.ports.ids.next();
     this.enqueue('record turn', () => recordCallTurn(this.ports, this.call.conversationId, { ...turn, messageId }));
+    return messageId;
+  }
+
+  /** Off the work queue, so the agent's emergency instruction never waits behind database writes. */
+  private watchForEmergency(messageId: string, text: string, at: Date): void {
+    const watch = this.ports.emergencyWatch;
+    if (watch === undefined) return;
+    const live: EmergencyAgent = {
+      preempt: () => {
+        if (!this.stopped) this.agent?.preempt();
+      },
+      deliverInstruction: (instruction) => {
+        if (!this.stopped) this.agent?.deliverInstruction(instruction);
+      },
+      requestResponse: (kind) => {
+        if (!this.stopped && !this.userSpeaking) this.agent?.requestResponse(kind);
+      },
+    };
+    const { call, patient } = this;
+    watch
+      .onPatientTurn(
+        {
+          callId: call.id,
+          conversationId: call.conversationId,
+          patientId: patient.id,
+          orgId: patient.orgId,
+          language: patient.preferredLanguage,
+          text,
+          at,
+          messageId,
+        },
+        live,
+      )
+      .catch((error: unknown) => this.ports.logger.error({ callId: call.id, err: error }, 'emergency watch failed'));
   }
 
   private patientSpoke(at: Date): void {

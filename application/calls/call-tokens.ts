@@ -8,4 +8,6 @@ export const CALL_TOKENS = {
   Telephony: Symbol.for('calls.Telephony'),
   VoiceAgent: Symbol.for('calls.VoiceAgent'),
   CallTimers: Symbol.for('calls.CallTimers'),
+  EmergencyWatch: Symbol.for('calls.EmergencyWatch'),
+  ConsentGate: Symbol.for('calls.ConsentGate'),
 } as const;

@@ -39,6 +39,7 @@ export class InitiateCall {
   async execute(scope: AccessScope, input: InitiateCallInput, actor: Actor): Promise<InitiatedCall> {
     const { ports } = this;
     const patient = await loadPatientToCall(ports, scope, input.patientId, actor);
+    await ports.consentGate?.assertCallAllowed(patient.id);
     if (ports.intake.isDraining()) throw telephonyUnavailable();
     const call = await ports.uow.run(() =>
       queueCall(

@@ -40,6 +40,7 @@ export class RequestScheduledCall {
   async createInTransaction(request: ScheduledCallRequest, actor: Actor = systemActor): Promise<Call> {
     const patient = await this.ports.patients.findById(request.patientId);
     if (patient === null || patient.status !== 'active') throw patientNotFound();
+    await this.ports.consentGate?.assertCallAllowed(patient.id);
     return queueCall(
       this.ports,
       patient,

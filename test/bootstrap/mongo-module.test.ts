@@ -5,7 +5,7 @@ import type { AuditRecorder } from '../../application/ports/audit-recorder';
 import type { HealthProbe } from '../../application/ports/health-probe';
 import { TOKENS } from '../../application/ports/tokens';
 import type { GetHealth } from '../../application/shared/get-health';
-import { PendingAuditRecorder } from '../../application/audit/pending-audit-recorder';
+import { PhiAccessMonitor } from '../../application/compliance/breach-rules/phi-access-monitor';
 import { AUDIT_TOKENS } from '../../application/ports/audit-tokens';
 import { AUDIT_COLLECTIONS, MongoAuditStore } from '../../adapters/persistence/mongo/mongo-audit-store';
 import { MongoBreachLogRepository } from '../../adapters/persistence/mongo/mongo-breach-log-repository';
@@ -69,7 +69,8 @@ describe('the Mongo profile bindings', () => {
     expect(container.get(TOKENS.shared.UnitOfWork)).toBeInstanceOf(MongoUnitOfWork);
     expect(container.get(TOKENS.shared.OutboxStore)).toBeInstanceOf(MongoOutboxStore);
     expect(container.get(TOKENS.shared.EventOutbox)).toBeInstanceOf(MongoOutboxStore);
-    expect(container.get<AuditRecorder>(TOKENS.shared.AuditRecorder)).toBeInstanceOf(PendingAuditRecorder);
+    // The breach rules watch every entry on its way to the pending store.
+    expect(container.get<AuditRecorder>(TOKENS.shared.AuditRecorder)).toBeInstanceOf(PhiAccessMonitor);
     expect(container.get(AUDIT_TOKENS.AuditStore)).toBeInstanceOf(MongoAuditStore);
     expect(container.get(TOKENS.identity.OrgRepository)).toBeInstanceOf(MongoOrgRepository);
     expect(container.get(TOKENS.identity.CaregiverRepository)).toBeInstanceOf(MongoCaregiverRepository);
