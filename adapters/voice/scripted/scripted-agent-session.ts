@@ -43,6 +43,8 @@ export class ScriptedAgentSession implements AgentSession {
   private turnTaking = false;
   private closeNext = false;
   private lastLine: string | null = null;
+  /** Check-in topics asked so far (sleep, meals, mood). */
+  private topicsAsked = 0;
   private items = 0;
   private closed = false;
   private unsubscribe: (() => void) | null = null;
@@ -71,7 +73,11 @@ export class ScriptedAgentSession implements AgentSession {
       return;
     }
     if (kind === 'reply') {
-      this.speak(this.closeNext ? this.goodbye() : replyTo('', this.config.language, this.name(), this.lastLine));
+      const line = this.closeNext
+        ? this.goodbye()
+        : replyTo('', this.config.language, this.name(), this.lastLine, this.topicsAsked);
+      if (line.askedTopic === true) this.topicsAsked += 1;
+      this.speak(line);
       return;
     }
     this.speak(this.closeNext && kind !== 'goodbye' ? this.goodbye() : this.lineOf(kind));
@@ -162,7 +168,8 @@ export class ScriptedAgentSession implements AgentSession {
       if (!this.turnTaking) return;
       const line = this.closeNext
         ? this.goodbye()
-        : replyTo(caption.text, this.config.language, this.name(), this.lastLine);
+        : replyTo(caption.text, this.config.language, this.name(), this.lastLine, this.topicsAsked);
+      if (line.askedTopic === true) this.topicsAsked += 1;
       this.later(this.options.replyDelayMs, () => {
         if (this.speaking === null) this.speak(line);
       });

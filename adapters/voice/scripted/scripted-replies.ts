@@ -13,6 +13,8 @@ interface Lines {
   readonly checkIn: (name: string) => string;
   readonly resume: string;
   readonly emergency: string;
+  /** The wellness check-in, asked in order when the patient's words call for no particular reply. */
+  readonly topics: readonly string[];
   readonly acknowledgements: readonly string[];
   readonly rules: ReadonlyArray<{ readonly pattern: RegExp; readonly reply: string }>;
   readonly farewell: RegExp;
@@ -25,6 +27,11 @@ const LINES: Readonly<Record<Language, Lines>> = {
     checkIn: (name) => `Are you still there, ${name}?`,
     resume: 'Sorry, where were we?',
     emergency: "I'm so sorry. Please call emergency services right now. Is anyone with you?",
+    topics: [
+      'How did you sleep last night?',
+      'What have you had to eat today?',
+      'And how is your mood today, all things considered?',
+    ],
     acknowledgements: ['That sounds lovely. Tell me more.', 'I see. How has the rest of your week been?'],
     rules: [
       { pattern: /\b(tired|sleep|slept)\b/, reply: "I'm sorry you didn't rest well. Did anything keep you awake?" },
@@ -40,6 +47,7 @@ const LINES: Readonly<Record<Language, Lines>> = {
     checkIn: (name) => `¿Sigue ahí, ${name}?`,
     resume: 'Perdone, ¿dónde estábamos?',
     emergency: 'Lo siento mucho. Por favor, llame a los servicios de emergencia ahora mismo. ¿Hay alguien con usted?',
+    topics: ['¿Cómo durmió anoche?', '¿Qué ha comido hoy?', '¿Y cómo se siente de ánimo hoy, en general?'],
     acknowledgements: ['Qué bien. Cuénteme más.', 'Entiendo. ¿Y cómo ha ido el resto de la semana?'],
     rules: [
       { pattern: /(cansad|dorm|sueño)/, reply: 'Siento que no haya descansado bien. ¿Algo no le dejó dormir?' },
@@ -57,6 +65,8 @@ export interface ScriptedLine {
   readonly text: string;
   /** The agent calls `end_call` after this line has played. */
   readonly endsCall: boolean;
+  /** The line asked the next check-in topic. */
+  readonly askedTopic?: true;
 }
 
 /** The line for an explicit request (greeting, check-in, goodbye, resume, emergency). */
@@ -76,13 +86,24 @@ export const lineFor = (kind: Exclude<ResponseKind, 'reply'>, language: string, 
   }
 };
 
-/** The reply to the patient's last words: a goodbye ends the call; keyword rules; else an acknowledgement. */
-export const replyTo = (patientText: string, language: string, name: string, previous: string | null): ScriptedLine => {
+/**
+ * The reply to the patient's last words: a goodbye ends the call; keyword rules; else the next check-in topic
+ * (sleep, meals, mood) while `topicsAsked` has not covered them; else an acknowledgement.
+ */
+export const replyTo = (
+  patientText: string,
+  language: string,
+  name: string,
+  previous: string | null,
+  topicsAsked = Number.POSITIVE_INFINITY,
+): ScriptedLine => {
   const lines = LINES[languageOf(language)];
   const said = patientText.toLowerCase();
   if (lines.farewell.test(said)) return { text: lines.goodbye(name), endsCall: true };
   const rule = lines.rules.find((candidate) => candidate.pattern.test(said) && candidate.reply !== previous);
   if (rule !== undefined) return { text: rule.reply, endsCall: false };
+  const topic = lines.topics[topicsAsked];
+  if (topic !== undefined) return { text: topic, endsCall: false, askedTopic: true };
   const acknowledgement = lines.acknowledgements.find((line) => line !== previous) ?? lines.acknowledgements[0] ?? '';
   return { text: acknowledgement, endsCall: false };
 };
