@@ -146,10 +146,17 @@ export class InMemoryAuditStore implements AuditStore {
     return this.database.collection<AuditFacts>('audit_pending');
   }
 
+  /**
+   * The stored pending facts themselves, oldest first: read-only views (the sequencer seals copies), because
+   * cloning the whole backlog on every batch made a busy server spend its time copying audit entries.
+   */
   private pendingInOrder(): AuditFacts[] {
-    return this.pendingCollection()
-      .all()
-      .sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
+    const stored: AuditFacts[] = [];
+    this.pendingCollection().count((facts) => {
+      stored.push(facts);
+      return false;
+    });
+    return stored.sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
   }
 
   private guard<T>(read: () => T): Promise<T> {
