@@ -254,7 +254,8 @@ describe('emergency phrases over HTTP', () => {
     ['\\bhelp', 'word boundary'],
     ['(a)\\1', 'back-reference'],
     ['x?', 'matches the empty string'],
-    ['[a ]*x', 'too slow on the 10,000-character probe'],
+    // The timed probe (a quadratic pattern such as `[a ]*x`) is not asserted here: whether it crosses 50 ms depends on
+    // the machine's speed. test/unit/emergencies/vm-regex-probe.test.ts covers it.
   ])('refuses the pattern %j with 400 Invalid pattern (%s), on create and update', async (pattern) => {
     expect((await create({ ...base, label: `Bad ${pattern}`, pattern })).body).toEqual({
       code: 400,
